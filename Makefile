@@ -1,0 +1,48 @@
+# OpenSEND: `make run` serves the demo partnership; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+OPENSEND := $(BIN)/opensend
+STAMP := $(VENV)/.installed-stamp
+NPM_STAMP := node_modules/.installed-stamp
+
+.PHONY: run test setup lint format clean bench
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "OpenSEND needs Python 3.11; set PYTHON=/path/to/python3.11")'
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(STAMP) $(NPM_STAMP)
+	@mkdir -p var
+	$(OPENSEND) collectstatic --noinput --verbosity 0
+	$(OPENSEND) migrate --noinput --verbosity 0
+
+run: setup
+	$(OPENSEND) demo --if-empty
+	$(OPENSEND) serve
+
+test: setup
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: setup
+	$(BIN)/python bench/register.py
+
+clean:
+	rm -rf $(VENV) node_modules var

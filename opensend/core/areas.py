@@ -1,0 +1,44 @@
+"""What each part of the service holds, shown on its page until its release arrives."""
+
+AREAS = {
+    "casework": {
+        "title": "Casework",
+        "summary": "Statutory EHC casework with the clock: every request, assessment, plan, "
+                   "review, phase transfer and dispute, with its next legal deadline.",
+        "coming": [
+            "My cases: each case's next statutory step, due date and days left",
+            "The 20-week tracker with predicted completion for every open assessment",
+            "Annual reviews and phase transfers due and overdue",
+            "A SEND manager's team view with caseload, overdue work and reassignment",
+        ],
+    },
+    "insight": {
+        "title": "Insight",
+        "summary": "The partnership's outcomes dashboard and statutory returns, computed from "
+                   "the register so figures agree everywhere.",
+        "coming": [
+            "The SEN2 return: export, validation, import and DfE's statistics",
+            "Indicators against targets, statistical neighbours, region and England",
+            "Inspection readiness: Annex A lists and their validation",
+        ],
+    },
+    "governance": {
+        "title": "Governance",
+        "summary": "The SEND and AP partnership board's work in one place.",
+        "coming": [
+            "Board, membership, work groups, meetings and decisions",
+            "Strategy, priorities and the action plan",
+            "Risk register, self-evaluation and board reports",
+        ],
+    },
+    "local-offer": {
+        "title": "Local Offer",
+        "summary": "The public directory of services for children and young people with SEND "
+                   "and their families, published with an Open Referral UK API.",
+        "coming": [
+            "Service records kept by providers and directory editors",
+            "Public search by need, age and postcode",
+            "An Open Referral UK 3.0 API for other directories",
+        ],
+    },
+}

@@ -1,0 +1,40 @@
+"""Date display in GOV.UK style ("5 January 2025")."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+
+def format_date(value: dt.date | None, empty: str = "") -> str:
+    if value is None:
+        return empty
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_datetime(value: dt.datetime | None, empty: str = "") -> str:
+    if value is None:
+        return empty
+    local = timezone.localtime(value)
+    hour = local.strftime("%I").lstrip("0")
+    return f"{format_date(local.date())}, {hour}:{local:%M}{local:%p}".replace("AM", "am").replace(
+        "PM", "pm"
+    )
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    """Whole years of age on a date (a 29 February birthday counts from 1 March)."""
+    years = on.year - birth_date.year
+    if (on.month, on.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def age_at_start_of_academic_year(birth_date: dt.date, on: dt.date) -> int:
+    """Age on 31 August before `on`: the age DfE statistics and the school census use."""
+    year = on.year if (on.month, on.day) > (8, 31) else on.year - 1
+    return age_on(birth_date, dt.date(year, 8, 31))
+
+
+def academic_year_of(on: dt.date) -> int:
+    """The academic year (1 September to 31 August) containing `on`, named by its first year."""
+    return on.year if on.month >= 9 else on.year - 1

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from opensend.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("casework/", views.area_page("casework"), name="casework"),
+    path("insight/", views.area_page("insight"), name="insight"),
+    path("governance/", views.area_page("governance"), name="governance"),
+    path("local-offer/", views.area_page("local-offer"), name="local-offer"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("cookies/", views.cookies, name="cookies"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("opensend.accounts.urls")),
+    path("", include("opensend.core.urls")),
+    path("register/", include("opensend.people.urls")),
+    path("audit/", include("opensend.core.audit_urls")),
+]
+
+handler403 = "opensend.core.views.permission_denied"
+handler404 = "opensend.core.views.page_not_found"
+handler500 = "opensend.core.views.server_error"
