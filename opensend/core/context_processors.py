@@ -8,5 +8,6 @@ def service(request):
         "service_name": "OpenSEND",
         "navigation": navigation_items(request),
         "demo_mode": settings.DEMO_MODE,
-        "csp_nonce": getattr(request, "csp_nonce", ""),
+        # str() generates the nonce: the lazy object is falsy until first read.
+        "cspNonce": str(request.csp_nonce) if hasattr(request, "csp_nonce") else "",
     }

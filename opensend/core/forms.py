@@ -37,7 +37,7 @@ class GovukDateField(forms.MultiValueField):
     def __init__(self, *, past_only: bool = False, future_only: bool = False, **kwargs):
         self.past_only = past_only
         self.future_only = future_only
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        fields = (forms.CharField(required=False),) * 3
         kwargs.setdefault("require_all_fields", False)
         super().__init__(fields, **kwargs)
 

@@ -24,6 +24,7 @@ def _blank_choice(choices, text="Choose"):
 class PersonForm(forms.ModelForm):
     birth_date = GovukDateField(label="Date of birth", past_only=True,
                                 help_text="For example, 27 3 2012")
+    postcode = forms.CharField(label="Postcode (optional)", required=False, max_length=20)
 
     class Meta:
         model = Person

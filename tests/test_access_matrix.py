@@ -1,0 +1,93 @@
+"""Every view declares who may use it, and answers no role its rule denies."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from opensend.accounts.roles import Role
+from tests.factories import (
+    CircumstanceFactory,
+    NeedFactory,
+    PersonFactory,
+    PlacementFactory,
+    SenStatusFactory,
+)
+
+
+def all_patterns(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace
+            yield from (
+                (f"{namespace}:{name}" if namespace and name else name, route, view)
+                for name, route, view in all_patterns(entry, prefix + str(entry.pattern))
+            )
+        elif isinstance(entry, URLPattern):
+            yield entry.name, prefix + str(entry.pattern), entry.callback
+
+
+PATTERNS = sorted(all_patterns(), key=lambda p: p[1])
+
+
+def test_every_view_declares_its_access_rule():
+    undeclared = [
+        route for _, route, view in PATTERNS
+        if not getattr(view, "is_public", False) and not getattr(view, "required_permission", None)
+    ]
+    assert undeclared == [], f"views with no access rule: {undeclared}"
+
+
+@pytest.fixture
+def records(local_authority):
+    person = PersonFactory(responsible_la=local_authority)
+    return {
+        "person_id": person.pk,
+        "kind": "need",
+        "fact_id": NeedFactory(person=person).pk,
+        "extras": [SenStatusFactory(person=person), PlacementFactory(person=person),
+                   CircumstanceFactory(person=person)],
+    }
+
+
+def concrete(route: str, records: dict) -> str:
+    path = "/" + route
+    for name in ("person_id", "kind", "fact_id"):
+        path = path.replace(f"<int:{name}>", str(records[name]))
+        path = path.replace(f"<slug:{name}>", str(records[name]))
+    assert "<" not in path, f"no test value for a parameter in {route}"
+    return path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [*Role.values, None])
+def test_role_matrix(client, make_user, records, role):
+    user = make_user(role=role) if role else None
+    if user:
+        client.force_login(user)
+    failures = []
+    for _name, route, view in PATTERNS:
+        path = concrete(route, records)
+        response = client.get(path)
+        if getattr(view, "is_public", False):
+            if response.status_code >= 400:
+                failures.append(f"{path}: public page answered {response.status_code}")
+            continue
+        allowed = bool(user) and user.has_perm(view.required_permission)
+        if not user:
+            ok = response.status_code == 302 and "/sign-in/" in response.url
+        elif allowed:
+            ok = response.status_code in (200, 302)
+        else:
+            ok = response.status_code == 403
+        if not ok:
+            failures.append(f"{path}: role {role} allowed={allowed} got {response.status_code}")
+    assert failures == []
+
+
+@pytest.mark.django_db
+def test_user_without_role_sees_nothing(client, make_user, records):
+    client.force_login(make_user(role=""))
+    for _name, route, view in PATTERNS:
+        if getattr(view, "is_public", False):
+            continue
+        assert client.get(concrete(route, records)).status_code == 403, route
