@@ -29,12 +29,14 @@ run: setup
 	$(OPENSEND) demo --if-empty
 	$(OPENSEND) serve
 
+# pytest exits 5 when it collects no tests: that is a failure here, not a pass.
 test: setup
-	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	@$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check opensend tests bench data
+	$(BIN)/ruff format --check opensend tests bench data
 	$(BIN)/mypy
 
 format: $(STAMP)

@@ -5,7 +5,7 @@
 | OPENSEND_ENV | development, test or production | development |
 | OPENSEND_SECRET_KEY | Django secret key | an insecure development key (refused in production) |
 | OPENSEND_DEBUG | 1 to show Django's debug pages | 0 |
-| OPENSEND_DATABASE_URL | e.g. postgres://user@127.0.0.1:5432/opensend | SQLite file var/opensend.sqlite3 |
+| OPENSEND_DATABASE_URL | postgres://user@host:5432/opensend | SQLite var/opensend.sqlite3 |
 | OPENSEND_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | OPENSEND_DEMO_MODE | 1 lets staff sign in without a second factor | 1 outside production |
 | OPENSEND_PORT | port for `opensend serve` | 8000 |
@@ -135,8 +135,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -221,4 +223,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"axes": {"level": "ERROR"}},
 }
-

@@ -31,7 +31,8 @@ PATTERNS = sorted(all_patterns(), key=lambda p: p[1])
 
 def test_every_view_declares_its_access_rule():
     undeclared = [
-        route for _, route, view in PATTERNS
+        route
+        for _, route, view in PATTERNS
         if not getattr(view, "is_public", False) and not getattr(view, "required_permission", None)
     ]
     assert undeclared == [], f"views with no access rule: {undeclared}"
@@ -44,8 +45,11 @@ def records(local_authority):
         "person_id": person.pk,
         "kind": "need",
         "fact_id": NeedFactory(person=person).pk,
-        "extras": [SenStatusFactory(person=person), PlacementFactory(person=person),
-                   CircumstanceFactory(person=person)],
+        "extras": [
+            SenStatusFactory(person=person),
+            PlacementFactory(person=person),
+            CircumstanceFactory(person=person),
+        ],
     }
 
 

@@ -28,8 +28,14 @@ class OneTimeCodeForm(forms.Form):
         label="Code from your authenticator app",
         help_text="The 6-digit code, for example 123456",
         max_length=6,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "class": "govuk-input--width-5", "spellcheck": False}),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "govuk-input--width-5",
+                "spellcheck": False,
+            }
+        ),
         error_messages={"required": "Enter the 6-digit code from your authenticator app"},
     )
 

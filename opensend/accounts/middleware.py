@@ -4,8 +4,15 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-EXEMPT_PREFIXES = ("/assets/", "/healthz", "/sign-out", "/account/two-factor", "/privacy",
-                   "/cookies", "/accessibility")
+EXEMPT_PREFIXES = (
+    "/assets/",
+    "/healthz",
+    "/sign-out",
+    "/account/two-factor",
+    "/privacy",
+    "/cookies",
+    "/accessibility",
+)
 
 
 class SecondFactorRequiredMiddleware:

@@ -25,7 +25,10 @@ class Organisation(models.Model):
     ukprn = models.CharField("UKPRN", max_length=8, blank=True, validators=[ukprn_validator])
     ods_code = models.CharField("NHS ODS code", max_length=10, blank=True)
     local_authorities = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="partners",
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="partners",
         limit_choices_to={"kind": OrganisationKind.LOCAL_AUTHORITY},
         help_text="The local authorities whose partnership this organisation belongs to",
     )

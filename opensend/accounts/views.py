@@ -59,8 +59,9 @@ def two_factor_setup(request):
     if device is None:
         if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
             return redirect("accounts:two-factor-verify")
-        device = TOTPDevice.objects.create(user=request.user, name="Authenticator app",
-                                           confirmed=False)
+        device = TOTPDevice.objects.create(
+            user=request.user, name="Authenticator app", confirmed=False
+        )
     form = OneTimeCodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
@@ -68,10 +69,16 @@ def two_factor_setup(request):
         otp_login(request, device)
         return redirect(_safe_next(request))
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return render(request, "accounts/two_factor_setup.html", {
-        "form": form, "qr_svg": _qr_svg(device.config_url), "secret": secret,
-        "next": _safe_next(request),
-    })
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": _qr_svg(device.config_url),
+            "secret": secret,
+            "next": _safe_next(request),
+        },
+    )
 
 
 @requires("core.use_service")
@@ -83,5 +90,6 @@ def two_factor_verify(request):
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
         return redirect(_safe_next(request))
-    return render(request, "accounts/two_factor_verify.html",
-                  {"form": form, "next": _safe_next(request)})
+    return render(
+        request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request)}
+    )

@@ -4,7 +4,7 @@ AREAS = {
     "casework": {
         "title": "Casework",
         "summary": "Statutory EHC casework with the clock: every request, assessment, plan, "
-                   "review, phase transfer and dispute, with its next legal deadline.",
+        "review, phase transfer and dispute, with its next legal deadline.",
         "coming": [
             "My cases: each case's next statutory step, due date and days left",
             "The 20-week tracker with predicted completion for every open assessment",
@@ -15,7 +15,7 @@ AREAS = {
     "insight": {
         "title": "Insight",
         "summary": "The partnership's outcomes dashboard and statutory returns, computed from "
-                   "the register so figures agree everywhere.",
+        "the register so figures agree everywhere.",
         "coming": [
             "The SEN2 return: export, validation, import and DfE's statistics",
             "Indicators against targets, statistical neighbours, region and England",
@@ -34,7 +34,7 @@ AREAS = {
     "local-offer": {
         "title": "Local Offer",
         "summary": "The public directory of services for children and young people with SEND "
-                   "and their families, published with an Open Referral UK API.",
+        "and their families, published with an Open Referral UK API.",
         "coming": [
             "Service records kept by providers and directory editors",
             "Public search by need, age and postcode",

@@ -10,8 +10,9 @@ from opensend.core.models import AccessEvent
 class AuditSearchForm(forms.Form):
     user = forms.CharField(label="User's email address", required=False)
     person = forms.CharField(label="Person ID", required=False, help_text="For example P0000123")
-    action = forms.ChoiceField(label="Action", required=False,
-                               choices=[("", "Any"), *AccessEvent.Action.choices])
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any"), *AccessEvent.Action.choices]
+    )
     date_from = GovukDateField(label="From", required=False)
     date_to = GovukDateField(label="To", required=False)
 
@@ -44,5 +45,6 @@ def audit_list(request):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "core/audit.html", {"form": form, "page": page,
-                                               "query": query.urlencode()})
+    return render(
+        request, "core/audit.html", {"form": form, "page": page, "query": query.urlencode()}
+    )

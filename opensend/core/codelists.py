@@ -5,6 +5,7 @@ record dated in a year is checked against that year's list. Years are collection
 2025 = the January 2025 census / SEN2 2025. Sources: SEN2 guide 2025 v1.4 and 2026, CBDS.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -31,7 +32,7 @@ class CodeList:
     def __contains__(self, code: str) -> bool:
         return code in self.codes
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Code]:
         return iter(self.codes.values())
 
     def label(self, code: str | None) -> str:
@@ -62,45 +63,57 @@ class CodeList:
 
 
 # Primary and secondary needs. SEN2 5.8a; the school census adds NSA for SEN support.
-NEED_TYPES = CodeList("need type", [
-    Code("SPLD", "Specific learning difficulty"),
-    Code("MLD", "Moderate learning difficulty"),
-    Code("SLD", "Severe learning difficulty"),
-    Code("PMLD", "Profound and multiple learning difficulty"),
-    Code("SEMH", "Social, emotional and mental health"),
-    Code("SLCN", "Speech, language and communication needs"),
-    Code("HI", "Hearing impairment"),
-    Code("VI", "Vision impairment"),
-    Code("MSI", "Multi-sensory impairment"),
-    Code("PD", "Physical disability"),
-    Code("ASD", "Autistic spectrum disorder"),
-    Code("DS", "Down syndrome", first_year=2025),
-    Code("OTH", "Other difficulty or disability"),
-    Code("NSA", "SEN support but no specialist assessment of type of need"),
-])
+NEED_TYPES = CodeList(
+    "need type",
+    [
+        Code("SPLD", "Specific learning difficulty"),
+        Code("MLD", "Moderate learning difficulty"),
+        Code("SLD", "Severe learning difficulty"),
+        Code("PMLD", "Profound and multiple learning difficulty"),
+        Code("SEMH", "Social, emotional and mental health"),
+        Code("SLCN", "Speech, language and communication needs"),
+        Code("HI", "Hearing impairment"),
+        Code("VI", "Vision impairment"),
+        Code("MSI", "Multi-sensory impairment"),
+        Code("PD", "Physical disability"),
+        Code("ASD", "Autistic spectrum disorder"),
+        Code("DS", "Down syndrome", first_year=2025),
+        Code("OTH", "Other difficulty or disability"),
+        Code("NSA", "SEN support but no specialist assessment of type of need"),
+    ],
+)
 SEN2_NEED_TYPES = [c.code for c in NEED_TYPES if c.code != "NSA"]
 
 # SEN provision in the school census: E = EHC plan, K = SEN support.
-SEN_PROVISION = CodeList("SEN provision", [
-    Code("E", "EHC plan"),
-    Code("K", "SEN support"),
-])
+SEN_PROVISION = CodeList(
+    "SEN provision",
+    [
+        Code("E", "EHC plan"),
+        Code("K", "SEN support"),
+    ],
+)
 
-SEX = CodeList("sex", [
-    Code("M", "Male"),
-    Code("F", "Female"),
-    Code("U", "Not known"),
-])
+SEX = CodeList(
+    "sex",
+    [
+        Code("M", "Male"),
+        Code("F", "Female"),
+        Code("U", "Not known"),
+    ],
+)
 
-UPN_UNKNOWN = CodeList("UPN unknown reason", [
-    Code("UN1", "Aged under 6 and no UPN yet"),
-    Code("UN2", "Never attended a state-funded school in England"),
-    Code("UN3", "Educated outside England"),
-    Code("UN5", "Sources show a discrepancy that prevents reliable matching"),
-    Code("UN8", "New to the local authority; UPN or ULN not yet known"),
-    Code("UN9", "Young person never attended state-funded school or FE in England"),
-    Code("UN10", "Request ended in no further action before a UPN or ULN was known"),
-])
+UPN_UNKNOWN = CodeList(
+    "UPN unknown reason",
+    [
+        Code("UN1", "Aged under 6 and no UPN yet"),
+        Code("UN2", "Never attended a state-funded school in England"),
+        Code("UN3", "Educated outside England"),
+        Code("UN5", "Sources show a discrepancy that prevents reliable matching"),
+        Code("UN8", "New to the local authority; UPN or ULN not yet known"),
+        Code("UN9", "Young person never attended state-funded school or FE in England"),
+        Code("UN10", "Request ended in no further action before a UPN or ULN was known"),
+    ],
+)
 
 # CBDS ethnicity: the 19 main codes (plus refused and not obtained) in the groups DfE publishes.
 ETHNICITY_GROUPS = {
@@ -137,25 +150,40 @@ _EXTENDED_ETHNICITY = {
     "BOTH": "BBRI BWEL BEUR BNAM BOTB",
     "CHNE": "CHKC CMAL CSNG CTWN COCH",
     "OOTH": "OAFG ORAB OARA OEGY OFIL OIRN OIRQ OJPN OKOR OKRD OLAM OLEB OLIB OMAL OMRC OPOL "
-            "OTHA OVIE OYEM OOEG",
+    "OTHA OVIE OYEM OOEG",
 }
 ETHNICITY_MAIN_CODE = {code: code for code in ETHNICITY_GROUPS}
 for _main, _extended in _EXTENDED_ETHNICITY.items():
     ETHNICITY_MAIN_CODE.update({code: _main for code in _extended.split()})
 _ETHNICITY_LABELS = {
-    "WBRI": "White British", "WIRI": "White Irish", "WIRT": "Traveller of Irish heritage",
-    "WROM": "Gypsy/Roma", "WOTH": "Any other White background",
-    "MWBC": "White and Black Caribbean", "MWBA": "White and Black African",
-    "MWAS": "White and Asian", "MOTH": "Any other Mixed background", "AIND": "Indian",
-    "APKN": "Pakistani", "ABAN": "Bangladeshi", "CHNE": "Chinese",
-    "AOTH": "Any other Asian background", "BCRB": "Black Caribbean", "BAFR": "Black African",
-    "BOTH": "Any other Black background", "OOTH": "Any other ethnic group",
-    "REFU": "Refused", "NOBT": "Information not yet obtained",
+    "WBRI": "White British",
+    "WIRI": "White Irish",
+    "WIRT": "Traveller of Irish heritage",
+    "WROM": "Gypsy/Roma",
+    "WOTH": "Any other White background",
+    "MWBC": "White and Black Caribbean",
+    "MWBA": "White and Black African",
+    "MWAS": "White and Asian",
+    "MOTH": "Any other Mixed background",
+    "AIND": "Indian",
+    "APKN": "Pakistani",
+    "ABAN": "Bangladeshi",
+    "CHNE": "Chinese",
+    "AOTH": "Any other Asian background",
+    "BCRB": "Black Caribbean",
+    "BAFR": "Black African",
+    "BOTH": "Any other Black background",
+    "OOTH": "Any other ethnic group",
+    "REFU": "Refused",
+    "NOBT": "Information not yet obtained",
 }
-ETHNICITY = CodeList("ethnicity", [
-    Code(code, _ETHNICITY_LABELS.get(code) or f"{_ETHNICITY_LABELS[main]} ({code})")
-    for code, main in ETHNICITY_MAIN_CODE.items()
-])
+ETHNICITY = CodeList(
+    "ethnicity",
+    [
+        Code(code, _ETHNICITY_LABELS.get(code) or f"{_ETHNICITY_LABELS[main]} ({code})")
+        for code, main in ETHNICITY_MAIN_CODE.items()
+    ],
+)
 
 
 def ethnicity_group(code: str | None) -> str:
@@ -165,92 +193,113 @@ def ethnicity_group(code: str | None) -> str:
 
 
 # SEN2 setting codes for a placement with no URN or UKPRN (4.7c, 5.7c).
-SEN_SETTINGS = CodeList("SEN setting", [
-    Code("OLA", "Other arrangements made by the local authority (EOTAS, s.61)"),
-    Code("OPA", "Other arrangements made by parents or the young person (s.42(5))"),
-    Code("EHE", "Elective home education"),
-    Code("EYP", "Early years provider with no URN"),
-    Code("OTH", "Other: type of setting specified, no setting named"),
-    Code("NEET", "Not in education, employment or training (16 to 25)"),
-    Code("NIEC", "Not in education or training: notice to cease issued"),
-    Code("NIEO", "Not in education or training: other"),
-])
+SEN_SETTINGS = CodeList(
+    "SEN setting",
+    [
+        Code("OLA", "Other arrangements made by the local authority (EOTAS, s.61)"),
+        Code("OPA", "Other arrangements made by parents or the young person (s.42(5))"),
+        Code("EHE", "Elective home education"),
+        Code("EYP", "Early years provider with no URN"),
+        Code("OTH", "Other: type of setting specified, no setting named"),
+        Code("NEET", "Not in education, employment or training (16 to 25)"),
+        Code("NIEC", "Not in education or training: notice to cease issued"),
+        Code("NIEO", "Not in education or training: other"),
+    ],
+)
 PLAN_ONLY_EXCLUDED_SETTINGS = {"NEET", "NIEC", "NIEO"}
 
 # Establishment types, each in the caseload category DfE publishes for placements there.
-ESTABLISHMENT_TYPES = CodeList("establishment type", [
-    Code("LA_MAINSTREAM", "LA maintained mainstream school"),
-    Code("ACADEMY_MAINSTREAM", "Mainstream academy"),
-    Code("FREE_MAINSTREAM", "Mainstream free school"),
-    Code("INDEPENDENT_MAINSTREAM", "Independent mainstream school"),
-    Code("LA_SPECIAL", "LA maintained special school"),
-    Code("ACADEMY_SPECIAL", "Special academy or special free school"),
-    Code("INDEPENDENT_SPECIAL", "Independent special school"),
-    Code("NON_MAINTAINED_SPECIAL", "Non-maintained special school"),
-    Code("PRU", "Pupil referral unit"),
-    Code("AP_ACADEMY", "Alternative provision academy"),
-    Code("AP_FREE", "Alternative provision free school"),
-    Code("FE_COLLEGE", "General FE or tertiary college, or sixth form college"),
-    Code("SPECIALIST_POST16", "Specialist post-16 institution"),
-    Code("UKRLP_PROVIDER", "Other UKRLP learning provider"),
-    Code("ONLINE", "Online education provider"),
-    Code("WELSH", "Setting in Wales"),
-    Code("OTHER_SCHOOL", "Other school (secure unit, service children's, overseas)"),
-    Code("EARLY_YEARS", "Non-maintained early years setting"),
-])
+ESTABLISHMENT_TYPES = CodeList(
+    "establishment type",
+    [
+        Code("LA_MAINSTREAM", "LA maintained mainstream school"),
+        Code("ACADEMY_MAINSTREAM", "Mainstream academy"),
+        Code("FREE_MAINSTREAM", "Mainstream free school"),
+        Code("INDEPENDENT_MAINSTREAM", "Independent mainstream school"),
+        Code("LA_SPECIAL", "LA maintained special school"),
+        Code("ACADEMY_SPECIAL", "Special academy or special free school"),
+        Code("INDEPENDENT_SPECIAL", "Independent special school"),
+        Code("NON_MAINTAINED_SPECIAL", "Non-maintained special school"),
+        Code("PRU", "Pupil referral unit"),
+        Code("AP_ACADEMY", "Alternative provision academy"),
+        Code("AP_FREE", "Alternative provision free school"),
+        Code("FE_COLLEGE", "General FE or tertiary college, or sixth form college"),
+        Code("SPECIALIST_POST16", "Specialist post-16 institution"),
+        Code("UKRLP_PROVIDER", "Other UKRLP learning provider"),
+        Code("ONLINE", "Online education provider"),
+        Code("WELSH", "Setting in Wales"),
+        Code("OTHER_SCHOOL", "Other school (secure unit, service children's, overseas)"),
+        Code("EARLY_YEARS", "Non-maintained early years setting"),
+    ],
+)
 
 # Phases as Annex A lists them.
-PHASES = CodeList("phase", [
-    Code("NURSERY", "Nursery"),
-    Code("PRIMARY", "Primary"),
-    Code("MIDDLE_PRIMARY", "Middle (deemed primary)"),
-    Code("MIDDLE_SECONDARY", "Middle (deemed secondary)"),
-    Code("SECONDARY", "Secondary"),
-    Code("ALL_THROUGH", "All-through"),
-    Code("SPECIAL", "Special"),
-    Code("AP", "Pupil referral unit/Alternative provision"),
-    Code("FE", "FE college"),
-    Code("NOT_APPLICABLE", "Not applicable"),
-])
+PHASES = CodeList(
+    "phase",
+    [
+        Code("NURSERY", "Nursery"),
+        Code("PRIMARY", "Primary"),
+        Code("MIDDLE_PRIMARY", "Middle (deemed primary)"),
+        Code("MIDDLE_SECONDARY", "Middle (deemed secondary)"),
+        Code("SECONDARY", "Secondary"),
+        Code("ALL_THROUGH", "All-through"),
+        Code("SPECIAL", "Special"),
+        Code("AP", "Pupil referral unit/Alternative provision"),
+        Code("FE", "FE college"),
+        Code("NOT_APPLICABLE", "Not applicable"),
+    ],
+)
 
-CIRCUMSTANCES = CodeList("circumstance", [
-    Code("CLA", "Child looked after"),
-    Code("CIN", "Child in need"),
-    Code("CP", "Child protection plan"),
-    Code("FSM", "Eligible for free school meals"),
-    Code("PP", "Pupil premium"),
-    Code("EHE", "Electively home educated"),
-    Code("YC", "Young carer"),
-    Code("DIS", "Disability (Equality Act 2010)"),
-    Code("CSC", "Known to children's social care"),
-])
+CIRCUMSTANCES = CodeList(
+    "circumstance",
+    [
+        Code("CLA", "Child looked after"),
+        Code("CIN", "Child in need"),
+        Code("CP", "Child protection plan"),
+        Code("FSM", "Eligible for free school meals"),
+        Code("PP", "Pupil premium"),
+        Code("EHE", "Electively home educated"),
+        Code("YC", "Young carer"),
+        Code("DIS", "Disability (Equality Act 2010)"),
+        Code("CSC", "Known to children's social care"),
+    ],
+)
 
-EXCLUSION_KINDS = CodeList("exclusion kind", [
-    Code("SUSPENSION", "Suspension"),
-    Code("PERMANENT", "Permanent exclusion"),
-])
+EXCLUSION_KINDS = CodeList(
+    "exclusion kind",
+    [
+        Code("SUSPENSION", "Suspension"),
+        Code("PERMANENT", "Permanent exclusion"),
+    ],
+)
 
-EXCLUSION_REASONS = CodeList("exclusion reason", [
-    Code("PP", "Physical assault against a pupil"),
-    Code("PA", "Physical assault against an adult"),
-    Code("VP", "Verbal abuse or threatening behaviour against a pupil"),
-    Code("VA", "Verbal abuse or threatening behaviour against an adult"),
-    Code("OW", "Use or threat of use of an offensive weapon or prohibited item"),
-    Code("BU", "Bullying"),
-    Code("RA", "Racist abuse"),
-    Code("LG", "Abuse against sexual orientation or gender identity"),
-    Code("DS", "Abuse relating to disability"),
-    Code("DA", "Drug and alcohol related"),
-    Code("DM", "Damage"),
-    Code("TH", "Theft"),
-    Code("MT", "Inappropriate use of social media or online technology"),
-    Code("SM", "Sexual misconduct"),
-    Code("PD", "Persistent disruptive behaviour"),
-    Code("OT", "Other"),
-])
+EXCLUSION_REASONS = CodeList(
+    "exclusion reason",
+    [
+        Code("PP", "Physical assault against a pupil"),
+        Code("PA", "Physical assault against an adult"),
+        Code("VP", "Verbal abuse or threatening behaviour against a pupil"),
+        Code("VA", "Verbal abuse or threatening behaviour against an adult"),
+        Code("OW", "Use or threat of use of an offensive weapon or prohibited item"),
+        Code("BU", "Bullying"),
+        Code("RA", "Racist abuse"),
+        Code("LG", "Abuse against sexual orientation or gender identity"),
+        Code("DS", "Abuse relating to disability"),
+        Code("DA", "Drug and alcohol related"),
+        Code("DM", "Damage"),
+        Code("TH", "Theft"),
+        Code("MT", "Inappropriate use of social media or online technology"),
+        Code("SM", "Sexual misconduct"),
+        Code("PD", "Persistent disruptive behaviour"),
+        Code("OT", "Other"),
+    ],
+)
 
-TERMS = CodeList("term", [
-    Code("AUT", "Autumn"),
-    Code("SPR", "Spring"),
-    Code("SUM", "Summer"),
-])
+TERMS = CodeList(
+    "term",
+    [
+        Code("AUT", "Autumn"),
+        Code("SPR", "Spring"),
+        Code("SUM", "Summer"),
+    ],
+)

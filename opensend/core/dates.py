@@ -1,8 +1,9 @@
-"""Date display in GOV.UK style ("5 January 2025")."""
+"""Dates in GOV.UK style ("5 January 2025") and the ages and years the returns use. Pure Python."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+LONDON = ZoneInfo("Europe/London")
 
 
 def format_date(value: dt.date | None, empty: str = "") -> str:
@@ -14,7 +15,7 @@ def format_date(value: dt.date | None, empty: str = "") -> str:
 def format_datetime(value: dt.datetime | None, empty: str = "") -> str:
     if value is None:
         return empty
-    local = timezone.localtime(value)
+    local = value.astimezone(LONDON)
     hour = local.strftime("%I").lstrip("0")
     return f"{format_date(local.date())}, {hour}:{local:%M}{local:%p}".replace("AM", "am").replace(
         "PM", "pm"

@@ -46,8 +46,9 @@ class GovukDateField(forms.MultiValueField):
             return None
         label = self.label or "Date"
         day, month, year = (str(p or "").strip() for p in data_list)
-        missing = [name for name, part in (("day", day), ("month", month), ("year", year))
-                   if not part]
+        missing = [
+            name for name, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
         if missing:
             raise ValidationError(f"{label} must include a {' and '.join(missing)}")
         if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
@@ -103,8 +104,14 @@ def _choices(bound_field):
     items = []
     for choice_value, choice_label in bound_field.field.choices:
         choice_value = "" if choice_value is None else str(choice_value)
-        items.append({"value": choice_value, "text": str(choice_label),
-                      "checked": choice_value in selected, "selected": choice_value in selected})
+        items.append(
+            {
+                "value": choice_value,
+                "text": str(choice_label),
+                "checked": choice_value in selected,
+                "selected": choice_value in selected,
+            }
+        )
     return items
 
 
@@ -132,12 +139,24 @@ def field_params(bound_field, **overrides) -> dict:
         parts = parts or ["", "", ""]
         error = bool(bound_field.errors)
         params["items"] = [
-            {"name": "day", "label": "Day", "value": parts[0] or "",
-             "classes": "govuk-input--width-2" + (" govuk-input--error" if error else "")},
-            {"name": "month", "label": "Month", "value": parts[1] or "",
-             "classes": "govuk-input--width-2" + (" govuk-input--error" if error else "")},
-            {"name": "year", "label": "Year", "value": parts[2] or "",
-             "classes": "govuk-input--width-4" + (" govuk-input--error" if error else "")},
+            {
+                "name": "day",
+                "label": "Day",
+                "value": parts[0] or "",
+                "classes": "govuk-input--width-2" + (" govuk-input--error" if error else ""),
+            },
+            {
+                "name": "month",
+                "label": "Month",
+                "value": parts[1] or "",
+                "classes": "govuk-input--width-2" + (" govuk-input--error" if error else ""),
+            },
+            {
+                "name": "year",
+                "label": "Year",
+                "value": parts[2] or "",
+                "classes": "govuk-input--width-4" + (" govuk-input--error" if error else ""),
+            },
         ]
         params["namePrefix"] = bound_field.html_name
         params["id"] = bound_field.auto_id

@@ -46,7 +46,9 @@ def upn_problem(value: str) -> str | None:
         return "The last character of a UPN is a digit, or a letter (not I, O or S) if temporary"
     expected = upn_check_letter(upn[1:])
     if upn[0] != expected:
-        return f"The UPN's check letter does not match (expected {expected}): check for a typing error"
+        return (
+            f"The UPN's check letter does not match (expected {expected}): check for a typing error"
+        )
     return None
 
 

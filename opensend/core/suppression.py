@@ -9,9 +9,7 @@ SUPPRESSED = "x"
 THRESHOLD = 5
 
 
-def suppress(count: int | None, threshold: int = THRESHOLD) -> int | str | None:
-    if count is None:
-        return None
+def suppress(count: int, threshold: int = THRESHOLD) -> int | str:
     return SUPPRESSED if 0 < count < threshold else count
 
 

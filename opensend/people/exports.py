@@ -21,8 +21,12 @@ COLUMNS = [
     ("Postcode", lambda p: p.postcode),
     ("SEN status", lambda p: codelists.SEN_PROVISION.label(p.current_provision)),
     ("Primary need", lambda p: p.current_primary_need or ""),
-    ("Main setting", lambda p: p.current_establishment_name
-     or codelists.SEN_SETTINGS.label(p.current_sen_setting)),
+    (
+        "Main setting",
+        lambda p: (
+            p.current_establishment_name or codelists.SEN_SETTINGS.label(p.current_sen_setting)
+        ),
+    ),
 ]
 
 

@@ -9,12 +9,18 @@ from opensend.people.queries import RegisterFilter
 
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(label="Name, UPN, ULN or ID", required=False)
-    provision = forms.ChoiceField(label="SEN status", required=False, choices=[
-        ("", "Any"), ("E", "EHC plan"), ("K", "SEN support"), ("none", "No current SEN")])
+    provision = forms.ChoiceField(
+        label="SEN status",
+        required=False,
+        choices=[("", "Any"), ("E", "EHC plan"), ("K", "SEN support"), ("none", "No current SEN")],
+    )
     need = forms.ChoiceField(label="Primary need", required=False)
     establishment = forms.ModelChoiceField(
-        label="School or setting", required=False, queryset=Establishment.objects.all(),
-        empty_label="Any")
+        label="School or setting",
+        required=False,
+        queryset=Establishment.objects.all(),
+        empty_label="Any",
+    )
     phase = forms.ChoiceField(label="Phase", required=False)
     circumstance = forms.ChoiceField(label="Circumstance", required=False)
     age_from = forms.IntegerField(label="Age from", required=False, min_value=0, max_value=30)
@@ -28,8 +34,9 @@ class RegisterFilterForm(forms.Form):
         if establishments is not None:
             self.fields["establishment"].queryset = establishments
         for name in ("age_from", "age_to"):
-            self.fields[name].widget.attrs.update({"class": "govuk-input--width-3",
-                                                   "inputmode": "numeric"})
+            self.fields[name].widget.attrs.update(
+                {"class": "govuk-input--width-3", "inputmode": "numeric"}
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -44,10 +51,14 @@ class RegisterFilterForm(forms.Form):
         data = self.cleaned_data
         establishment = data.get("establishment")
         return RegisterFilter(
-            query=data.get("q") or "", provision=data.get("provision") or "",
-            need=data.get("need") or "", establishment=establishment.pk if establishment else None,
-            phase=data.get("phase") or "", circumstance=data.get("circumstance") or "",
-            age_from=data.get("age_from"), age_to=data.get("age_to"),
+            query=data.get("q") or "",
+            provision=data.get("provision") or "",
+            need=data.get("need") or "",
+            establishment=establishment.pk if establishment else None,
+            phase=data.get("phase") or "",
+            circumstance=data.get("circumstance") or "",
+            age_from=data.get("age_from"),
+            age_to=data.get("age_to"),
         )
 
     def active_filters(self) -> list[dict]:

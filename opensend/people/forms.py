@@ -22,22 +22,42 @@ def _blank_choice(choices, text="Choose"):
 
 
 class PersonForm(forms.ModelForm):
-    birth_date = GovukDateField(label="Date of birth", past_only=True,
-                                help_text="For example, 27 3 2012")
+    birth_date = GovukDateField(
+        label="Date of birth", past_only=True, help_text="For example, 27 3 2012"
+    )
     postcode = forms.CharField(label="Postcode (optional)", required=False, max_length=20)
 
     class Meta:
         model = Person
-        fields = ["forename", "middle_names", "surname", "preferred_name", "birth_date", "sex",
-                  "ethnicity", "postcode", "upn", "uln", "upn_unknown", "local_id"]
-        labels = {"forename": "First name", "surname": "Last name",
-                  "middle_names": "Middle names (optional)",
-                  "preferred_name": "Preferred name (optional)",
-                  "postcode": "Postcode (optional)", "upn": "UPN (Unique Pupil Number)",
-                  "uln": "ULN (Unique Learner Number)", "local_id": "Local ID (optional)",
-                  "upn_unknown": "If neither UPN nor ULN is known, why not?"}
-        help_texts = {"upn": "13 characters, for example H801200001001",
-                      "uln": "10 digits, for young people in further education"}
+        fields = [
+            "forename",
+            "middle_names",
+            "surname",
+            "preferred_name",
+            "birth_date",
+            "sex",
+            "ethnicity",
+            "postcode",
+            "upn",
+            "uln",
+            "upn_unknown",
+            "local_id",
+        ]
+        labels = {
+            "forename": "First name",
+            "surname": "Last name",
+            "middle_names": "Middle names (optional)",
+            "preferred_name": "Preferred name (optional)",
+            "postcode": "Postcode (optional)",
+            "upn": "UPN (Unique Pupil Number)",
+            "uln": "ULN (Unique Learner Number)",
+            "local_id": "Local ID (optional)",
+            "upn_unknown": "If neither UPN nor ULN is known, why not?",
+        }
+        help_texts = {
+            "upn": "13 characters, for example H801200001001",
+            "uln": "10 digits, for young people in further education",
+        }
         widgets = {"sex": forms.RadioSelect}
         error_messages = {
             "forename": {"required": "Enter the person's first name"},
@@ -49,16 +69,21 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ethnicity"].choices = _blank_choice(
-            codelists.ETHNICITY.choices(), "Choose ethnicity")
+            codelists.ETHNICITY.choices(), "Choose ethnicity"
+        )
         self.fields["upn_unknown"].choices = _blank_choice(
-            codelists.UPN_UNKNOWN.choices(), "Not applicable")
+            codelists.UPN_UNKNOWN.choices(), "Not applicable"
+        )
         self.fields["sex"].choices = codelists.SEX.choices()
         self.fields["postcode"].widget.attrs.update(
-            {"autocomplete": "postal-code", "class": "govuk-input--width-10"})
-        self.fields["upn"].widget.attrs.update({"class": "govuk-input--width-20",
-                                                "spellcheck": False})
-        self.fields["uln"].widget.attrs.update({"class": "govuk-input--width-10",
-                                                "inputmode": "numeric", "spellcheck": False})
+            {"autocomplete": "postal-code", "class": "govuk-input--width-10"}
+        )
+        self.fields["upn"].widget.attrs.update(
+            {"class": "govuk-input--width-20", "spellcheck": False}
+        )
+        self.fields["uln"].widget.attrs.update(
+            {"class": "govuk-input--width-10", "inputmode": "numeric", "spellcheck": False}
+        )
 
     def clean_upn(self):
         return normalise_identifier(self.cleaned_data.get("upn"))
@@ -81,7 +106,8 @@ class PersonForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         problems = validation.identifier_problems(
-            cleaned.get("upn", ""), cleaned.get("uln", ""), cleaned.get("upn_unknown", ""))
+            cleaned.get("upn", ""), cleaned.get("uln", ""), cleaned.get("upn_unknown", "")
+        )
         for field, message in problems.items():
             if field not in self.errors:
                 self.add_error(field, message)
@@ -90,8 +116,9 @@ class PersonForm(forms.ModelForm):
 
 class DatedFactForm(forms.ModelForm):
     start_date = GovukDateField(label="Start date", past_only=True)
-    end_date = GovukDateField(label="End date (optional)", required=False,
-                              help_text="Leave blank if this still applies")
+    end_date = GovukDateField(
+        label="End date (optional)", required=False, help_text="Leave blank if this still applies"
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -120,13 +147,16 @@ class NeedForm(DatedFactForm):
         fields = ["need_type", "rank", "start_date", "end_date"]
         labels = {"need_type": "Type of need", "rank": "Primary or secondary need"}
         widgets = {"rank": forms.RadioSelect}
-        error_messages = {"need_type": {"required": "Choose the type of need"},
-                          "rank": {"required": "Choose primary or secondary"}}
+        error_messages = {
+            "need_type": {"required": "Choose the type of need"},
+            "rank": {"required": "Choose primary or secondary"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["need_type"].choices = _blank_choice(
-            [(c.code, c.label) for c in codelists.NEED_TYPES], "Choose type of need")
+            [(c.code, c.label) for c in codelists.NEED_TYPES], "Choose type of need"
+        )
         self.fields["rank"].choices = [(1, "Primary need"), (2, "Secondary need")]
 
     def clean(self):
@@ -140,31 +170,44 @@ class NeedForm(DatedFactForm):
 class PlacementForm(DatedFactForm):
     class Meta:
         model = Placement
-        fields = ["establishment", "sen_setting", "sen_setting_other", "rank", "in_sen_unit",
-                  "in_resourced_provision", "start_date", "end_date"]
-        labels = {"establishment": "School or setting", "sen_setting":
-                  "Or, if there is no school or setting, the arrangement",
-                  "rank": "Main or subsidiary registration",
-                  "sen_setting_other": "Details of the arrangement (optional)"}
+        fields = [
+            "establishment",
+            "sen_setting",
+            "sen_setting_other",
+            "rank",
+            "in_sen_unit",
+            "in_resourced_provision",
+            "start_date",
+            "end_date",
+        ]
+        labels = {
+            "establishment": "School or setting",
+            "sen_setting": "Or, if there is no school or setting, the arrangement",
+            "rank": "Main or subsidiary registration",
+            "sen_setting_other": "Details of the arrangement (optional)",
+        }
         widgets = {"rank": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["establishment"].queryset = Establishment.objects.filter(
-            closed_on__isnull=True)
+        self.fields["establishment"].queryset = Establishment.objects.filter(closed_on__isnull=True)
         self.fields["establishment"].empty_label = "None"
-        self.fields["sen_setting"].choices = _blank_choice(codelists.SEN_SETTINGS.choices(),
-                                                           "Not applicable")
-        self.fields["rank"].choices = [(1, "Main (or only) registration"),
-                                       (2, "Subsidiary (dual registration)")]
+        self.fields["sen_setting"].choices = _blank_choice(
+            codelists.SEN_SETTINGS.choices(), "Not applicable"
+        )
+        self.fields["rank"].choices = [
+            (1, "Main (or only) registration"),
+            (2, "Subsidiary (dual registration)"),
+        ]
         self.fields["start_date"].label = "Date started"
         self.fields["end_date"].label = "Date left (optional)"
 
     def clean(self):
         cleaned = super().clean()
         if bool(cleaned.get("establishment")) == bool(cleaned.get("sen_setting")):
-            self.add_error("establishment",
-                           "Choose a school or setting, or an arrangement, but not both")
+            self.add_error(
+                "establishment", "Choose a school or setting, or an arrangement, but not both"
+            )
         return cleaned
 
 
@@ -177,8 +220,9 @@ class CircumstanceForm(DatedFactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = _blank_choice(codelists.CIRCUMSTANCES.choices(),
-                                                    "Choose circumstance")
+        self.fields["kind"].choices = _blank_choice(
+            codelists.CIRCUMSTANCES.choices(), "Choose circumstance"
+        )
 
 
 class ExclusionForm(forms.ModelForm):
@@ -187,17 +231,23 @@ class ExclusionForm(forms.ModelForm):
     class Meta:
         model = Exclusion
         fields = ["kind", "establishment", "start_date", "sessions", "reason"]
-        labels = {"kind": "Type", "establishment": "School", "sessions":
-                  "Length in sessions (half days), for a suspension"}
+        labels = {
+            "kind": "Type",
+            "establishment": "School",
+            "sessions": "Length in sessions (half days), for a suspension",
+        }
         widgets = {"kind": forms.RadioSelect}
-        error_messages = {"kind": {"required": "Choose suspension or permanent exclusion"},
-                          "reason": {"required": "Choose the reason"}}
+        error_messages = {
+            "kind": {"required": "Choose suspension or permanent exclusion"},
+            "reason": {"required": "Choose the reason"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = codelists.EXCLUSION_KINDS.choices()
-        self.fields["reason"].choices = _blank_choice(codelists.EXCLUSION_REASONS.choices(),
-                                                      "Choose reason")
+        self.fields["reason"].choices = _blank_choice(
+            codelists.EXCLUSION_REASONS.choices(), "Choose reason"
+        )
         self.fields["establishment"].empty_label = "Not recorded"
         self.fields["sessions"].widget.attrs["class"] = "govuk-input--width-3"
 
@@ -205,29 +255,44 @@ class ExclusionForm(forms.ModelForm):
 class AttendanceForm(forms.ModelForm):
     class Meta:
         model = AttendanceSummary
-        fields = ["establishment", "academic_year", "term", "sessions_possible",
-                  "sessions_authorised_absence", "sessions_unauthorised_absence"]
-        labels = {"academic_year": "Academic year starting", "establishment": "School",
-                  "sessions_authorised_absence": "Sessions of authorised absence",
-                  "sessions_unauthorised_absence": "Sessions of unauthorised absence"}
+        fields = [
+            "establishment",
+            "academic_year",
+            "term",
+            "sessions_possible",
+            "sessions_authorised_absence",
+            "sessions_unauthorised_absence",
+        ]
+        labels = {
+            "academic_year": "Academic year starting",
+            "establishment": "School",
+            "sessions_authorised_absence": "Sessions of authorised absence",
+            "sessions_unauthorised_absence": "Sessions of unauthorised absence",
+        }
         help_texts = {"academic_year": "For example 2024 for 2024/25"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].choices = _blank_choice(codelists.TERMS.choices(), "Choose term")
         self.fields["establishment"].empty_label = "Not recorded"
-        for name in ("academic_year", "sessions_possible", "sessions_authorised_absence",
-                     "sessions_unauthorised_absence"):
+        for name in (
+            "academic_year",
+            "sessions_possible",
+            "sessions_authorised_absence",
+            "sessions_unauthorised_absence",
+        ):
             self.fields[name].widget.attrs["class"] = "govuk-input--width-5"
 
     def clean(self):
         cleaned = super().clean()
         possible = cleaned.get("sessions_possible") or 0
         missed = (cleaned.get("sessions_authorised_absence") or 0) + (
-            cleaned.get("sessions_unauthorised_absence") or 0)
+            cleaned.get("sessions_unauthorised_absence") or 0
+        )
         if missed > possible:
-            self.add_error("sessions_possible",
-                           "Sessions possible must be at least the sessions missed")
+            self.add_error(
+                "sessions_possible", "Sessions possible must be at least the sessions missed"
+            )
         return cleaned
 
 

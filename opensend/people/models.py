@@ -60,7 +60,10 @@ class Person(TimeStampedModel):
         "UPN unknown reason", max_length=4, blank=True, choices=_choices(codelists.UPN_UNKNOWN)
     )
     local_id = models.CharField(
-        "Local ID", max_length=40, blank=True, db_index=True,
+        "Local ID",
+        max_length=40,
+        blank=True,
+        db_index=True,
         help_text="The person's ID in the local authority's case management system",
     )
     forename = models.CharField(max_length=100)
@@ -72,8 +75,11 @@ class Person(TimeStampedModel):
     ethnicity = models.CharField(max_length=4, choices=_choices(codelists.ETHNICITY))
     postcode = models.CharField(max_length=8, blank=True)
     responsible_la = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="people",
-        limit_choices_to={"kind": "la"}, verbose_name="Responsible local authority",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="people",
+        limit_choices_to={"kind": "la"},
+        verbose_name="Responsible local authority",
     )
     history = HistoricalRecords()
 
@@ -90,7 +96,8 @@ class Person(TimeStampedModel):
                 fields=["responsible_la", "uln"], condition=~Q(uln=""), name="unique_uln_per_la"
             ),
             models.UniqueConstraint(
-                fields=["responsible_la", "local_id"], condition=~Q(local_id=""),
+                fields=["responsible_la", "local_id"],
+                condition=~Q(local_id=""),
                 name="unique_local_id_per_la",
             ),
         ]
@@ -188,11 +195,14 @@ class Placement(DatedFact):
     in_sen_unit = models.BooleanField("In an SEN unit", default=False)
     in_resourced_provision = models.BooleanField("In resourced provision", default=False)
     residential = models.CharField(
-        max_length=1, blank=True,
+        max_length=1,
+        blank=True,
         choices=[("A", "Residential 38 to 51 weeks"), ("B", "Residential 52 weeks")],
     )
     work_based = models.CharField(
-        "Work-based learning", max_length=1, blank=True,
+        "Work-based learning",
+        max_length=1,
+        blank=True,
         choices=[("A", "Apprenticeship"), ("T", "Traineeship"), ("S", "Supported internship")],
     )
     history = HistoricalRecords()

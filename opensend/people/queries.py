@@ -103,7 +103,8 @@ def search_people(queryset: QuerySet, text: str) -> QuerySet:
     by_name = Q()
     for word in text.split():
         by_name &= (
-            Q(forename__istartswith=word) | Q(surname__istartswith=word)
+            Q(forename__istartswith=word)
+            | Q(surname__istartswith=word)
             | Q(preferred_name__istartswith=word)
         )
     return queryset.filter(by_id | by_name)
@@ -112,24 +113,38 @@ def search_people(queryset: QuerySet, text: str) -> QuerySet:
 def filter_register(queryset: QuerySet, criteria: RegisterFilter, on: dt.date) -> QuerySet:
     queryset = search_people(queryset, criteria.query)
     if criteria.provision == "none":
-        queryset = queryset.exclude(pk__in=SenStatus.objects.filter(current_on(on)).values(
-            "person_id"))
+        queryset = queryset.exclude(
+            pk__in=SenStatus.objects.filter(current_on(on)).values("person_id")
+        )
     elif criteria.provision:
-        queryset = queryset.filter(pk__in=SenStatus.objects.filter(
-            current_on(on), provision=criteria.provision).values("person_id"))
+        queryset = queryset.filter(
+            pk__in=SenStatus.objects.filter(current_on(on), provision=criteria.provision).values(
+                "person_id"
+            )
+        )
     if criteria.need:
-        queryset = queryset.filter(pk__in=Need.objects.filter(
-            current_on(on), rank=1, need_type=criteria.need).values("person_id"))
+        queryset = queryset.filter(
+            pk__in=Need.objects.filter(current_on(on), rank=1, need_type=criteria.need).values(
+                "person_id"
+            )
+        )
     placements = Placement.objects.filter(current_on(on))
     if criteria.establishment:
-        queryset = queryset.filter(pk__in=placements.filter(
-            establishment_id=criteria.establishment).values("person_id"))
+        queryset = queryset.filter(
+            pk__in=placements.filter(establishment_id=criteria.establishment).values("person_id")
+        )
     if criteria.phase:
-        queryset = queryset.filter(pk__in=placements.filter(
-            rank=1, establishment__phase=criteria.phase).values("person_id"))
+        queryset = queryset.filter(
+            pk__in=placements.filter(rank=1, establishment__phase=criteria.phase).values(
+                "person_id"
+            )
+        )
     if criteria.circumstance:
-        queryset = queryset.filter(pk__in=Circumstance.objects.filter(
-            current_on(on), kind=criteria.circumstance).values("person_id"))
+        queryset = queryset.filter(
+            pk__in=Circumstance.objects.filter(current_on(on), kind=criteria.circumstance).values(
+                "person_id"
+            )
+        )
     earliest, latest = birth_date_bounds(criteria.age_from, criteria.age_to, on)
     if latest:
         queryset = queryset.filter(birth_date__lte=latest)

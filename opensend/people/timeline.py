@@ -32,13 +32,23 @@ def build_timeline(person) -> list[dict]:
     for exclusion in person.exclusions.all():
         reason = codelists.EXCLUSION_REASONS.label(exclusion.reason)
         length = f", {exclusion.sessions} sessions" if exclusion.sessions else ""
-        entries.append(_entry(exclusion.start_date, exclusion.get_kind_display(),
-                              f"{reason}{length}", "exclusion"))
+        entries.append(
+            _entry(
+                exclusion.start_date, exclusion.get_kind_display(), f"{reason}{length}", "exclusion"
+            )
+        )
     for change in person.history.all().select_related("history_user"):
         who = change.history_user.full_name if change.history_user else "An import or system job"
         verb = {"+": "Record created", "~": "Record changed", "-": "Record deleted"}[
-            change.history_type]
-        entries.append(_entry(change.history_date.date(), verb,
-                              f"By {who} on {format_date(change.history_date.date())}", "change"))
+            change.history_type
+        ]
+        entries.append(
+            _entry(
+                change.history_date.date(),
+                verb,
+                f"By {who} on {format_date(change.history_date.date())}",
+                "change",
+            )
+        )
     entries.sort(key=lambda e: e["date"], reverse=True)
     return entries

@@ -10,7 +10,7 @@ OLDEST_BIRTH_YEAR = 1990
 
 
 def collection_year_of(on: dt.date) -> int:
-    """The January census that reports a fact dated `on` (a fact from September 2024 is in 2025's)."""
+    """The January census that reports a fact dated `on` (September 2024 is in 2025's)."""
     return academic_year_of(on) + 1
 
 
@@ -22,8 +22,8 @@ def identifier_problems(upn: str, uln: str, upn_unknown: str) -> dict[str, str]:
         problems["upn"] = problem
     if uln and (problem := uln_problem(uln)):
         problems["uln"] = problem
-    if upn_unknown and upn_unknown not in codelists.UPN_UNKNOWN:
-        problems["upn_unknown"] = codelists.UPN_UNKNOWN.problem(upn_unknown)
+    if upn_unknown and (problem := codelists.UPN_UNKNOWN.problem(upn_unknown)):
+        problems["upn_unknown"] = problem
     if upn and upn_unknown:
         problems["upn_unknown"] = "Leave the UPN unknown reason blank when there is a UPN"
     if not (upn or uln or upn_unknown):
@@ -54,7 +54,12 @@ def postcode_problem(value: str) -> str | None:
     compact = "".join((value or "").split()).upper()
     if not compact:
         return None
-    if not (5 <= len(compact) <= 7 and compact[0].isalpha() and compact[-3].isdigit()
-            and compact[-2:].isalpha() and compact.isalnum()):
+    if not (
+        5 <= len(compact) <= 7
+        and compact[0].isalpha()
+        and compact[-3].isdigit()
+        and compact[-2:].isalpha()
+        and compact.isalnum()
+    ):
         return "Enter a real postcode, like LS1 4AP"
     return None

@@ -31,8 +31,9 @@ def _person_or_404(user, person_id) -> Person:
 def _filtered_register(request):
     today = timezone.localdate()
     visible = queries.people_visible_to(request.user)
-    establishments = Establishment.objects.filter(
-        placements__person__in=visible).distinct().order_by("name")
+    establishments = (
+        Establishment.objects.filter(placements__person__in=visible).distinct().order_by("name")
+    )
     form = RegisterFilterForm(request.GET or None, establishments=establishments)
     people = queries.filter_register(visible, form.criteria(), today)
     return form, queries.with_current_facts(people, today)
@@ -43,16 +44,27 @@ def register_list(request):
     form, people = _filtered_register(request)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_valid() and form.cleaned_data.get("q"):
-        record_access(request, action="search", object_type="register", purpose="Register search",
-                      detail={"results": page.paginator.count})
+        record_access(
+            request,
+            action="search",
+            object_type="register",
+            purpose="Register search",
+            detail={"results": page.paginator.count},
+        )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "people/list.html", {
-        "form": form, "page": page, "query": query.urlencode(),
-        "can_export": request.user.has_perm("people.export_register"),
-        "can_add": request.user.has_perm("people.add_person"),
-        "can_import": request.user.has_perm("people.import_register"),
-    })
+    return render(
+        request,
+        "people/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_export": request.user.has_perm("people.export_register"),
+            "can_add": request.user.has_perm("people.add_person"),
+            "can_import": request.user.has_perm("people.import_register"),
+        },
+    )
 
 
 @requires("people.export_register")
@@ -68,44 +80,67 @@ def register_export(request):
             errors["format"] = "Choose CSV or Excel"
         if not errors:
             count = people.count()
-            record_access(request, action="export", object_type="register",
-                          purpose=dict(EXPORT_PURPOSES)[purpose],
-                          detail={"rows": count, "format": file_format,
-                                  "filters": request.GET.dict()})
+            record_access(
+                request,
+                action="export",
+                object_type="register",
+                purpose=dict(EXPORT_PURPOSES)[purpose],
+                detail={"rows": count, "format": file_format, "filters": request.GET.dict()},
+            )
             stamp = timezone.localdate().isoformat()
             if file_format == "csv":
                 response = HttpResponse(exports.to_csv(people), content_type="text/csv")
             else:
                 response = HttpResponse(
                     exports.to_xlsx(people),
-                    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
             response["Content-Disposition"] = (
-                f'attachment; filename="opensend-register-{stamp}.{file_format}"')
+                f'attachment; filename="opensend-register-{stamp}.{file_format}"'
+            )
             return response
-    return render(request, "people/export.html", {
-        "count": people.count(), "purposes": EXPORT_PURPOSES, "errors": errors,
-        "purpose": purpose, "format": file_format, "query": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        "people/export.html",
+        {
+            "count": people.count(),
+            "purposes": EXPORT_PURPOSES,
+            "errors": errors,
+            "purpose": purpose,
+            "format": file_format,
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @requires("people.view_person")
 def person_detail(request, person_id: int):
     person = _person_or_404(request.user, person_id)
-    record_access(request, action="view", object_type="person", object_id=person.pk,
-                  person_id=person.pk, purpose=request.GET.get("via", "Opened the record")[:100])
+    record_access(
+        request,
+        action="view",
+        object_type="person",
+        object_id=person.pk,
+        person_id=person.pk,
+        purpose=request.GET.get("via", "Opened the record")[:100],
+    )
     today = timezone.localdate()
-    return render(request, "people/detail.html", {
-        "person": person,
-        "today": today,
-        "timeline": queries.person_timeline(person),
-        "statuses": person.sen_statuses.all(),
-        "needs": person.needs.all(),
-        "placements": person.placements.select_related("establishment"),
-        "circumstances": person.circumstances.all(),
-        "attendance": person.attendance.select_related("establishment"),
-        "exclusions": person.exclusions.select_related("establishment"),
-        "can_change": request.user.has_perm("people.change_person"),
-    })
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "today": today,
+            "timeline": queries.person_timeline(person),
+            "statuses": person.sen_statuses.all(),
+            "needs": person.needs.all(),
+            "placements": person.placements.select_related("establishment"),
+            "circumstances": person.circumstances.all(),
+            "attendance": person.attendance.select_related("establishment"),
+            "exclusions": person.exclusions.select_related("establishment"),
+            "can_change": request.user.has_perm("people.change_person"),
+        },
+    )
 
 
 @requires("people.add_person")
@@ -147,8 +182,11 @@ def fact_add(request, person_id: int, kind: str):
         services.add_fact(actor=request.user, person=person, form=form)
         messages.success(request, f"The {noun} was added")
         return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/fact_form.html",
-                  {"form": form, "person": person, "noun": noun, "adding": True})
+    return render(
+        request,
+        "people/fact_form.html",
+        {"form": form, "person": person, "noun": noun, "adding": True},
+    )
 
 
 @requires("people.change_person")
@@ -163,5 +201,8 @@ def fact_edit(request, person_id: int, kind: str, fact_id: int):
         services.update_fact(actor=request.user, form=form)
         messages.success(request, f"The {noun} was updated")
         return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/fact_form.html",
-                  {"form": form, "person": person, "noun": noun, "adding": False})
+    return render(
+        request,
+        "people/fact_form.html",
+        {"form": form, "person": person, "noun": noun, "adding": False},
+    )

@@ -13,16 +13,18 @@ pytestmark = pytest.mark.django_db
 
 def test_sign_in_with_email_and_password(client, make_user, password):
     user = make_user(Role.CASEWORKER, email="nia@example.org")
-    response = client.post(reverse("accounts:sign-in"),
-                           {"username": "NIA@example.org", "password": password})
+    response = client.post(
+        reverse("accounts:sign-in"), {"username": "NIA@example.org", "password": password}
+    )
     assert response.status_code == 302
     assert int(client.session["_auth_user_id"]) == user.pk
 
 
 def test_wrong_password_shows_gov_uk_error(client, make_user):
     make_user(email="nia@example.org")
-    response = client.post(reverse("accounts:sign-in"),
-                           {"username": "nia@example.org", "password": "wrong"})
+    response = client.post(
+        reverse("accounts:sign-in"), {"username": "nia@example.org", "password": "wrong"}
+    )
     content = response.content.decode()
     assert "govuk-error-summary" in content
     assert "Enter a correct email address and password" in content
@@ -31,10 +33,12 @@ def test_wrong_password_shows_gov_uk_error(client, make_user):
 def test_five_failures_lock_the_account(client, make_user, password):
     make_user(email="nia@example.org")
     for _ in range(5):
-        client.post(reverse("accounts:sign-in"), {"username": "nia@example.org",
-                                                  "password": "wrong"})
-    response = client.post(reverse("accounts:sign-in"),
-                           {"username": "nia@example.org", "password": password})
+        client.post(
+            reverse("accounts:sign-in"), {"username": "nia@example.org", "password": "wrong"}
+        )
+    response = client.post(
+        reverse("accounts:sign-in"), {"username": "nia@example.org", "password": password}
+    )
     assert response.status_code == 429
     assert "Your account is locked" in response.content.decode()
 
@@ -61,7 +65,8 @@ def test_passwords_are_hashed_with_argon2(make_user):
 def test_security_headers(signed_in):
     response = signed_in().get("/")
     policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
     assert "nonce-" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -95,8 +100,10 @@ def test_second_factor_set_up_and_verify(outside_demo_mode, signed_in):
     device.refresh_from_db()
     device.throttle_reset()
     code = f"{totp(device.bin_key):06d}"
-    response = client.post(reverse("accounts:two-factor-setup") + "?next=/register/",
-                           {"code": code, "next": "/register/"})
+    response = client.post(
+        reverse("accounts:two-factor-setup") + "?next=/register/",
+        {"code": code, "next": "/register/"},
+    )
     assert response.url == "/register/"
     assert client.get(reverse("people:list")).status_code == 200
 
@@ -105,8 +112,10 @@ def test_next_cannot_send_people_to_another_site(outside_demo_mode, signed_in):
     client = signed_in()
     client.get(reverse("accounts:two-factor-setup"))
     device = TOTPDevice.objects.get(user=client.user)
-    response = client.post(reverse("accounts:two-factor-setup"),
-                           {"code": f"{totp(device.bin_key):06d}", "next": "https://evil.example"})
+    response = client.post(
+        reverse("accounts:two-factor-setup"),
+        {"code": f"{totp(device.bin_key):06d}", "next": "https://evil.example"},
+    )
     assert response.url == "/"
 
 
@@ -122,11 +131,14 @@ def test_production_starts_with_safe_settings(production):
     startup.assert_safe_to_start()
 
 
-@pytest.mark.parametrize(("change", "problem"), [
-    ({"DEBUG": True}, "OPENSEND_DEBUG"),
-    ({"SECRET_KEY": settings.DEVELOPMENT_SECRET_KEY}, "OPENSEND_SECRET_KEY"),
-    ({"DEMO_MODE": True}, "OPENSEND_DEMO_MODE"),
-])
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"DEBUG": True}, "OPENSEND_DEBUG"),
+        ({"SECRET_KEY": settings.DEVELOPMENT_SECRET_KEY}, "OPENSEND_SECRET_KEY"),
+        ({"DEMO_MODE": True}, "OPENSEND_DEMO_MODE"),
+    ],
+)
 def test_production_refuses_unsafe_settings(production, settings, change, problem):
     for name, value in change.items():
         setattr(settings, name, value)

@@ -7,8 +7,8 @@ import pytest
 from opensend.accounts.roles import Role
 from tests.browser.conftest import axe_violations
 from tests.factories import (
-    NeedFactory,
     PASSWORD,
+    NeedFactory,
     PersonFactory,
     PlacementFactory,
     SenStatusFactory,
@@ -24,8 +24,12 @@ def caseworker(make_user):
 
 @pytest.fixture
 def person(local_authority):
-    person = PersonFactory(responsible_la=local_authority, forename="Wren", surname="Testperson",
-                           birth_date=dt.date(2013, 6, 2))
+    person = PersonFactory(
+        responsible_la=local_authority,
+        forename="Wren",
+        surname="Testperson",
+        birth_date=dt.date(2013, 6, 2),
+    )
     SenStatusFactory(person=person, provision="E")
     NeedFactory(person=person, need_type="SLCN")
     PlacementFactory(person=person)

@@ -14,7 +14,8 @@ def test_down_syndrome_is_a_need_from_2025_only():
 
 def test_unknown_code_lists_the_allowed_codes():
     problem = codelists.SEN_SETTINGS.problem("XYZ")
-    assert "'XYZ' is not a SEN setting code" in problem and "EHE" in problem
+    assert "'XYZ' is not a SEN setting code" in problem
+    assert "EHE" in problem
 
 
 def test_extended_ethnicity_codes_map_to_published_groups():
@@ -26,7 +27,7 @@ def test_extended_ethnicity_codes_map_to_published_groups():
 
 
 def test_small_numbers_are_suppressed_but_zero_is_shown():
-    assert [suppress(n) for n in (0, 1, 4, 5, None)] == [0, SUPPRESSED, SUPPRESSED, 5, None]
+    assert [suppress(n) for n in (0, 1, 4, 5)] == [0, SUPPRESSED, SUPPRESSED, 5]
 
 
 @given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 50), max_size=8))

@@ -16,14 +16,17 @@ from opensend.people.validation import collection_year_of
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31))
 
 
-@pytest.mark.parametrize(("birth", "on", "age"), [
-    (dt.date(2012, 3, 27), dt.date(2024, 3, 26), 11),
-    (dt.date(2012, 3, 27), dt.date(2024, 3, 27), 12),
-    (dt.date(2012, 2, 29), dt.date(2024, 2, 28), 11),
-    (dt.date(2012, 2, 29), dt.date(2023, 3, 1), 11),
-    (dt.date(2012, 2, 29), dt.date(2023, 2, 28), 10),
-    (dt.date(2011, 12, 31), dt.date(2012, 1, 1), 0),
-])
+@pytest.mark.parametrize(
+    ("birth", "on", "age"),
+    [
+        (dt.date(2012, 3, 27), dt.date(2024, 3, 26), 11),
+        (dt.date(2012, 3, 27), dt.date(2024, 3, 27), 12),
+        (dt.date(2012, 2, 29), dt.date(2024, 2, 28), 11),
+        (dt.date(2012, 2, 29), dt.date(2023, 3, 1), 11),
+        (dt.date(2012, 2, 29), dt.date(2023, 2, 28), 10),
+        (dt.date(2011, 12, 31), dt.date(2012, 1, 1), 0),
+    ],
+)
 def test_age_on_hand_checked(birth, on, age):
     assert age_on(birth, on) == age
 

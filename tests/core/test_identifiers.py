@@ -16,7 +16,8 @@ from opensend.core.identifiers import (
 )
 
 upn_bodies = st.text(alphabet="0123456789", min_size=11, max_size=11).flatmap(
-    lambda digits: st.sampled_from("0123456789" + UPN_ALPHABET).map(lambda last: digits + last))
+    lambda digits: st.sampled_from("0123456789" + UPN_ALPHABET).map(lambda last: digits + last)
+)
 
 
 def test_hand_checked_upn():
@@ -34,7 +35,7 @@ def test_a_upn_with_its_own_check_letter_is_valid(body):
 @given(upn_bodies, st.integers(min_value=1, max_value=11), st.sampled_from("0123456789"))
 def test_changing_one_digit_is_caught(body, position, digit):
     upn = upn_check_letter(body) + body
-    changed = upn[:position] + digit + upn[position + 1:]
+    changed = upn[:position] + digit + upn[position + 1 :]
     assert is_valid_upn(changed) == (changed == upn)
 
 
@@ -44,13 +45,16 @@ def test_temporary_upns_end_in_a_letter(body):
     assert is_temporary_upn(upn) == body[-1].isalpha()
 
 
-@pytest.mark.parametrize(("value", "problem"), [
-    ("", "13 characters"),
-    ("A12345678901", "13 characters; this has 12"),
-    ("I123456789012", "check letter (not I, O or S)"),
-    ("A12345678901O", "letter (not I, O or S)"),
-    ("A1234X6789012", "digits"),
-])
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("", "13 characters"),
+        ("A12345678901", "13 characters; this has 12"),
+        ("I123456789012", "check letter (not I, O or S)"),
+        ("A12345678901O", "letter (not I, O or S)"),
+        ("A1234X6789012", "digits"),
+    ],
+)
 def test_upn_problems_say_what_to_fix(value, problem):
     assert problem in upn_problem(value)
 

@@ -62,14 +62,22 @@ def test_school_staff_see_only_pupils_on_roll(client, make_user, local_authority
     assert client.get(reverse("people:detail", args=[left.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("query_for", [
-    lambda p: p.upn, lambda p: p.upn.lower(), lambda p: p.reference, lambda p: p.local_id,
-    lambda p: p.surname, lambda p: f"{p.forename[:3]} {p.surname}",
-])
+@pytest.mark.parametrize(
+    "query_for",
+    [
+        lambda p: p.upn,
+        lambda p: p.upn.lower(),
+        lambda p: p.reference,
+        lambda p: p.local_id,
+        lambda p: p.surname,
+        lambda p: f"{p.forename[:3]} {p.surname}",
+    ],
+)
 def test_search_by_identifier_or_name(signed_in, local_authority, query_for):
     client = signed_in(Role.CASEWORKER)
-    person = PersonFactory(responsible_la=local_authority, local_id="CMS-42", forename="Zinnia",
-                           surname="Quartermaine")
+    person = PersonFactory(
+        responsible_la=local_authority, local_id="CMS-42", forename="Zinnia", surname="Quartermaine"
+    )
     PersonFactory(responsible_la=local_authority, forename="Other", surname="Child")
     response = client.get(reverse("people:list"), {"q": query_for(person)})
     assert listed(response) == {person.pk}
@@ -100,7 +108,11 @@ def test_person_view_is_audited_with_purpose(signed_in, local_authority):
     client.get(reverse("people:detail", args=[person.pk]), {"via": "register"})
     event = AccessEvent.objects.get()
     assert (event.action, event.person_id, event.user, event.purpose) == (
-        "view", person.pk, client.user, "register")
+        "view",
+        person.pk,
+        client.user,
+        "register",
+    )
 
 
 def test_refused_view_is_not_a_disclosure(signed_in, other_local_authority):
@@ -123,7 +135,8 @@ def test_export_requires_a_reason_and_is_audited(signed_in, local_authority):
     body = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK(1)" in body
     event = AccessEvent.objects.get()
-    assert event.action == "export" and event.detail["rows"] == 1
+    assert event.action == "export"
+    assert event.detail["rows"] == 1
 
 
 def test_xlsx_export(signed_in, local_authority):
@@ -134,10 +147,19 @@ def test_xlsx_export(signed_in, local_authority):
 
 
 def person_form_data(**overrides):
-    data = {"forename": "Nia", "surname": "Synthetic", "birth_date-day": "3",
-            "birth_date-month": "4", "birth_date-year": "2015", "sex": "F",
-            "ethnicity": "WBRI", "upn": "", "uln": "", "upn_unknown": "UN1",
-            "postcode": "ls1 4ap"}
+    data = {
+        "forename": "Nia",
+        "surname": "Synthetic",
+        "birth_date-day": "3",
+        "birth_date-month": "4",
+        "birth_date-year": "2015",
+        "sex": "F",
+        "ethnicity": "WBRI",
+        "upn": "",
+        "uln": "",
+        "upn_unknown": "UN1",
+        "postcode": "ls1 4ap",
+    }
     data.update(overrides)
     return data
 
@@ -153,15 +175,18 @@ def test_create_person_records_creator_and_history(signed_in, local_authority):
     assert person.history.get().history_user == client.user
 
 
-@pytest.mark.parametrize(("changes", "message"), [
-    ({"upn": "B123456789012", "upn_unknown": ""}, "check letter"),
-    ({"upn_unknown": ""}, "Enter a UPN or ULN, or choose why neither is known"),
-    ({"birth_date-month": "13"}, "Date of birth must be a real date"),
-    ({"birth_date-year": ""}, "Date of birth must include a year"),
-    ({"birth_date-year": "2999"}, "must be today or in the past"),
-    ({"forename": ""}, "s first name"),
-    ({"postcode": "NOT A POSTCODE"}, "Enter a real postcode"),
-])
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"upn": "B123456789012", "upn_unknown": ""}, "check letter"),
+        ({"upn_unknown": ""}, "Enter a UPN or ULN, or choose why neither is known"),
+        ({"birth_date-month": "13"}, "Date of birth must be a real date"),
+        ({"birth_date-year": ""}, "Date of birth must include a year"),
+        ({"birth_date-year": "2999"}, "must be today or in the past"),
+        ({"forename": ""}, "s first name"),
+        ({"postcode": "NOT A POSTCODE"}, "Enter a real postcode"),
+    ],
+)
 def test_create_person_errors_show_in_summary(signed_in, changes, message):
     client = signed_in(Role.CASEWORKER)
     response = client.post(reverse("people:create"), person_form_data(**changes))
@@ -177,8 +202,13 @@ def test_create_person_errors_show_in_summary(signed_in, changes, message):
 def test_need_code_checked_against_collection_year(signed_in, local_authority):
     client = signed_in(Role.CASEWORKER)
     person = PersonFactory(responsible_la=local_authority)
-    data = {"need_type": "DS", "rank": "1", "start_date-day": "1", "start_date-month": "3",
-            "start_date-year": "2024"}
+    data = {
+        "need_type": "DS",
+        "rank": "1",
+        "start_date-day": "1",
+        "start_date-month": "3",
+        "start_date-year": "2024",
+    }
     response = client.post(reverse("people:fact-add", args=[person.pk, "need"]), data)
     assert "not a valid need type code in 2024" in response.content.decode()
     data["start_date-month"], data["start_date-day"] = "10", "1"
