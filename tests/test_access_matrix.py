@@ -3,6 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from opensend.accounts import services
 from opensend.accounts.roles import Role
 from tests.factories import (
     CircumstanceFactory,
@@ -39,9 +40,14 @@ def test_every_view_declares_its_access_rule():
 
 
 @pytest.fixture
-def records(local_authority):
+def records(local_authority, make_user):
     person = PersonFactory(responsible_la=local_authority)
+    colleague = make_user(Role.CASEWORKER)
+    uidb64, token = services.set_password_path(colleague).strip("/").split("/")[-2:]
     return {
+        "user_id": colleague.pk,
+        "uidb64": uidb64,
+        "token": token,
         "person_id": person.pk,
         "kind": "need",
         "fact_id": NeedFactory(person=person).pk,
@@ -55,9 +61,9 @@ def records(local_authority):
 
 def concrete(route: str, records: dict) -> str:
     path = "/" + route
-    for name in ("person_id", "kind", "fact_id"):
-        path = path.replace(f"<int:{name}>", str(records[name]))
-        path = path.replace(f"<slug:{name}>", str(records[name]))
+    for name in ("person_id", "kind", "fact_id", "user_id", "uidb64", "token"):
+        for converter in ("int", "slug", "str"):
+            path = path.replace(f"<{converter}:{name}>", str(records[name]))
     assert "<" not in path, f"no test value for a parameter in {route}"
     return path
 

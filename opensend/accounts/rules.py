@@ -12,6 +12,7 @@ answered by each app's `visible_to(user)` query.
 | people.export_register | SEND manager, analyst |
 | people.import_register | SEND manager, analyst |
 | core.view_audit | administrator |
+| accounts.manage_users | administrator |
 """
 
 import rules
@@ -44,3 +45,4 @@ rules.add_perm("people.add_person", is_caseworker | is_send_manager)
 rules.add_perm("people.change_person", is_caseworker | is_send_manager)
 rules.add_perm("people.export_register", is_send_manager | is_analyst)
 rules.add_perm("people.import_register", is_send_manager | is_analyst)
+rules.add_perm("accounts.manage_users", is_administrator)
