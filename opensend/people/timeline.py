@@ -1,7 +1,6 @@
 """A person's timeline: every dated fact and every change to their record, newest first."""
 
 from opensend.core import codelists
-from opensend.core.dates import format_date
 
 
 def _entry(date, label: str, text: str, kind: str) -> dict:
