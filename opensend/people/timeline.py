@@ -37,17 +37,10 @@ def build_timeline(person) -> list[dict]:
             )
         )
     for change in person.history.all().select_related("history_user"):
-        who = change.history_user.full_name if change.history_user else "An import or system job"
+        who = change.history_user.full_name if change.history_user else "an import or system job"
         verb = {"+": "Record created", "~": "Record changed", "-": "Record deleted"}[
             change.history_type
         ]
-        entries.append(
-            _entry(
-                change.history_date.date(),
-                verb,
-                f"By {who} on {format_date(change.history_date.date())}",
-                "change",
-            )
-        )
+        entries.append(_entry(change.history_date.date(), verb, f"By {who}", "change"))
     entries.sort(key=lambda e: e["date"], reverse=True)
     return entries
