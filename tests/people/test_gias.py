@@ -34,7 +34,8 @@ def test_reads_a_gias_extract_in_windows_1252():
     rows, problems = read_gias(gias(*GOOD, welsh_name))
     assert problems == []
     by_urn = {r.urn: r for r in rows}
-    assert by_urn["107500"].has_resourced_provision and not by_urn["107500"].has_sen_unit
+    assert by_urn["107500"].has_resourced_provision
+    assert not by_urn["107500"].has_sen_unit
     assert by_urn["107501"].phase == "SPECIAL"
     assert (by_urn["130000"].establishment_type, by_urn["130000"].phase) == ("FE_COLLEGE", "FE")
     assert by_urn["107502"].closed_on == dt.date(2019, 8, 31)
