@@ -1,10 +1,11 @@
 import datetime as dt
 
 import pytest
+from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opensend.people.gias import read_gias
+from opensend.imports.gias import read_gias
 from opensend.people.models import Establishment
 from opensend.people.services import save_establishments
 
@@ -47,10 +48,16 @@ def test_reads_a_gias_extract_in_windows_1252():
     [
         (
             "12345,383,X,Community school,Open,Primary,,,,,",
-            "row 2, column 'URN' ('12345'): A URN has 6",
+            "row 2, column URN, value '12345': A URN has 6",
         ),
-        ("123456,383,X,Made-up school,Open,Primary,,,,,", "'TypeOfEstablishment (name)' ('Made-up"),
-        ("123456,383,X,Community school,Open,Primary,31-02-2020,,,,", "'OpenDate' ('31-02-2020')"),
+        (
+            "123456,383,X,Made-up school,Open,Primary,,,,,",
+            "column TypeOfEstablishment (name), value 'Made-up school'",
+        ),
+        (
+            "123456,383,X,Community school,Open,Primary,31-02-2020,,,,",
+            "column OpenDate, value '31-02-2020': Enter a real date",
+        ),
         ("123456,383,X,Community school,Open,Primary,,,12,,", "A UKPRN has 8 digits"),
         ("123456,383,X,Community school,Open,Primary", "This row has 6 fields; the header has 11"),
     ],
@@ -58,16 +65,16 @@ def test_reads_a_gias_extract_in_windows_1252():
 def test_problems_name_row_column_value_and_fix(row, expected):
     rows, problems = read_gias(gias(row))
     assert rows == []
-    assert any(expected in p.describe("edubase.csv") for p in problems), problems
+    assert any(expected in str(p) for p in problems), problems
 
 
 def test_duplicate_urns_and_missing_columns():
     _, problems = read_gias(gias(GOOD[0], GOOD[0]))
-    assert "also on row 2" in problems[0].message
+    assert "also on row 2" in problems[0].problem
     _, problems = read_gias(b"URN,EstablishmentName\n100000,X\n")
     assert {p.column for p in problems} == {"TypeOfEstablishment (name)", "PhaseOfEducation (name)"}
     _, problems = read_gias(b"")
-    assert "empty" in problems[0].message
+    assert "empty" in problems[0].problem
 
 
 @given(st.binary(max_size=300))
@@ -84,3 +91,39 @@ def test_saving_is_idempotent_and_updates_changes():
     renamed, _ = read_gias(gias(GOOD[0].replace("Synthetic Primary", "Renamed Primary")))
     assert save_establishments(renamed) == {"created": 0, "updated": 1, "unchanged": 0}
     assert Establishment.objects.get(urn="107500").name == "Renamed Primary School"
+
+
+@pytest.mark.django_db
+def test_establishments_command_imports_all_or_nothing(tmp_path, capsys, make_user):
+    from opensend.accounts.roles import Role
+    from tests.imports.test_command import run_command
+
+    make_user(Role.ANALYST, email="analyst@example.org")
+    good = tmp_path / "edubase.csv"
+    good.write_bytes(gias(*GOOD))
+    call_command("import", "establishments", str(good), "--user", "analyst@example.org")
+    assert (
+        "Imported edubase.csv: 4 rows; 4 added, 0 updated, 0 unchanged" in capsys.readouterr().err
+    )
+
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(gias(GOOD[0].replace("Synthetic Primary", "Changed"), "1,383,X,,,,,,,,"))
+    status, err = run_command(capsys, "establishments", str(bad), "--user", "analyst@example.org")
+    assert status == 1
+    assert "bad.csv, row 3, column URN, value '1': A URN has 6 digits" in err
+    assert "Traceback" not in err
+    assert Establishment.objects.get(urn="107500").name == "Synthetic Primary School"
+
+
+@pytest.mark.django_db
+def test_caseworkers_cannot_import_establishments(tmp_path, capsys, make_user):
+    from opensend.accounts.roles import Role
+    from tests.imports.test_command import run_command
+
+    make_user(Role.CASEWORKER, email="cw@example.org")
+    path = tmp_path / "edubase.csv"
+    path.write_bytes(gias(*GOOD))
+    status, err = run_command(capsys, "establishments", str(path), "--user", "cw@example.org")
+    assert status == 2
+    assert "does not have permission" in err
+    assert not Establishment.objects.exists()

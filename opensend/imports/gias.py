@@ -12,6 +12,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from opensend.imports.register_csv import RowError
+
 REQUIRED = ["URN", "EstablishmentName", "TypeOfEstablishment (name)", "PhaseOfEducation (name)"]
 OPTIONAL = [
     "LA (code)",
@@ -104,20 +106,6 @@ class EstablishmentRow:
     closed_on: dt.date | None
 
 
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    column: str
-    value: str
-    message: str
-
-    def describe(self, file_name: str) -> str:
-        where = f"{file_name}, row {self.line}" if self.line else file_name
-        column = f", column '{self.column}'" if self.column else ""
-        value = f" ('{self.value}')" if self.value else ""
-        return f"{where}{column}{value}: {self.message}"
-
-
 def decode(content: bytes) -> str:
     """GIAS serves Windows-1252; people re-save as UTF-8 (with or without a BOM)."""
     try:
@@ -135,22 +123,24 @@ def _date(value: str) -> dt.date:
     raise ValueError
 
 
-def _row(line: int, record: dict[str, str]) -> tuple[EstablishmentRow | None, list[Problem]]:
+def _row(
+    line: int, record: dict[str, str], problem
+) -> tuple[EstablishmentRow | None, list[RowError]]:
     problems = []
     urn, ukprn = record["URN"], record.get("UKPRN", "")
     if not (urn.isdigit() and len(urn) == 6):
-        problems.append(Problem(line, "URN", urn, "A URN has 6 digits"))
+        problems.append(problem(line, "URN", urn, "A URN has 6 digits"))
     if ukprn and not (ukprn.isdigit() and len(ukprn) == 8):
         problems.append(
-            Problem(line, "UKPRN", ukprn, "A UKPRN has 8 digits; leave it blank if none")
+            problem(line, "UKPRN", ukprn, "A UKPRN has 8 digits; leave it blank if none")
         )
     if not record["EstablishmentName"]:
-        problems.append(Problem(line, "EstablishmentName", "", "Every establishment needs a name"))
+        problems.append(problem(line, "EstablishmentName", "", "Every establishment needs a name"))
     gias_type = record["TypeOfEstablishment (name)"]
     establishment_type = GIAS_TYPES.get(gias_type)
     if establishment_type is None:
         problems.append(
-            Problem(
+            problem(
                 line,
                 "TypeOfEstablishment (name)",
                 gias_type,
@@ -161,7 +151,7 @@ def _row(line: int, record: dict[str, str]) -> tuple[EstablishmentRow | None, li
     gias_phase = record["PhaseOfEducation (name)"]
     if gias_phase not in GIAS_PHASES:
         problems.append(
-            Problem(
+            problem(
                 line,
                 "PhaseOfEducation (name)",
                 gias_phase,
@@ -174,7 +164,7 @@ def _row(line: int, record: dict[str, str]) -> tuple[EstablishmentRow | None, li
         try:
             dates[column] = _date(value) if value else None
         except ValueError:
-            problems.append(Problem(line, column, value, "Enter a real date as DD-MM-YYYY"))
+            problems.append(problem(line, column, value, "Enter a real date as DD-MM-YYYY"))
     if problems:
         return None, problems
     provision = record.get("TypeOfResourcedProvision (name)", "")
@@ -194,18 +184,24 @@ def _row(line: int, record: dict[str, str]) -> tuple[EstablishmentRow | None, li
     ), []
 
 
-def read_gias(content: bytes) -> tuple[list[EstablishmentRow], list[Problem]]:
+def read_gias(
+    content: bytes, file_name: str = "establishments.csv"
+) -> tuple[list[EstablishmentRow], list[RowError]]:
     """Every establishment in the file, or every problem found (rows numbered as a spreadsheet
     shows them: the header is row 1)."""
+
+    def problem(line, column, value, message):
+        return RowError(file_name, line, column, value, message)
+
     text = decode(content)
     if not text.strip():
-        return [], [Problem(0, "", "", "The file is empty: download the CSV from GIAS again")]
+        return [], [problem(None, "", "", "The file is empty: download the CSV from GIAS again")]
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [h.strip() for h in next(reader)]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         return [], [
-            Problem(
+            problem(
                 1,
                 c,
                 "",
@@ -221,19 +217,19 @@ def read_gias(content: bytes) -> tuple[list[EstablishmentRow], list[Problem]]:
             continue
         if len(values) != len(header):
             problems.append(
-                Problem(
+                problem(
                     line, "", "", f"This row has {len(values)} fields; the header has {len(header)}"
                 )
             )
             continue
         record = {c: values[header.index(c)].strip() for c in wanted}
-        row, row_problems = _row(line, record)
+        row, row_problems = _row(line, record, problem)
         problems += row_problems
         if row is None:
             continue
         if row.urn in seen:
             problems.append(
-                Problem(line, "URN", row.urn, f"This URN is also on row {seen[row.urn]}")
+                problem(line, "URN", row.urn, f"This URN is also on row {seen[row.urn]}")
             )
         seen[row.urn] = line
         rows.append(row)
