@@ -22,20 +22,7 @@ from opensend.imports.template import KNOWN_TO_SOCIAL_CARE, RegisterRow
 from opensend.people.models import Circumstance, Establishment, Need, Person, Placement, SenStatus
 
 ONE_DAY = dt.timedelta(days=1)
-PERSON_FIELDS = [
-    "local_id",
-    "upn",
-    "uln",
-    "upn_unknown",
-    "forename",
-    "middle_names",
-    "surname",
-    "preferred_name",
-    "birth_date",
-    "sex",
-    "ethnicity",
-    "postcode",
-]
+PERSON_FIELDS = Person.DETAIL_FIELDS
 KEPT_WHEN_BLANK = {"middle_names", "preferred_name", "postcode"}
 FACT_MODELS = (SenStatus, Need, Placement, Circumstance)
 SLOT_FIELDS = {SenStatus: None, Need: "rank", Placement: "rank", Circumstance: "kind"}

@@ -29,20 +29,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "forename",
-            "middle_names",
-            "surname",
-            "preferred_name",
-            "birth_date",
-            "sex",
-            "ethnicity",
-            "postcode",
-            "upn",
-            "uln",
-            "upn_unknown",
-            "local_id",
-        ]
+        fields = Person.DETAIL_FIELDS
         labels = {
             "forename": "First name",
             "surname": "Last name",

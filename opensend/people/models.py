@@ -85,6 +85,22 @@ class Person(TimeStampedModel):
 
     objects = PersonQuerySet.as_manager()
 
+    # What a person's record says about them (forms, imports and the demo all write these).
+    DETAIL_FIELDS = [
+        "forename",
+        "middle_names",
+        "surname",
+        "preferred_name",
+        "birth_date",
+        "sex",
+        "ethnicity",
+        "postcode",
+        "upn",
+        "uln",
+        "upn_unknown",
+        "local_id",
+    ]
+
     class Meta:
         ordering = ["surname", "forename", "id"]
         verbose_name_plural = "people"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from opensend.core.progress import progress_bar, stage_reporter
 from opensend.imports import services
 
 FILE_PROBLEM = 1
@@ -41,10 +40,10 @@ class Command(BaseCommand):
         actor = _account(user)
         path = Path(file)
         content = _read(path)
-        with _progress_bar() as bar:
+        with progress_bar() as bar:
             try:
                 result = IMPORTERS[kind](
-                    actor=actor, file_name=path.name, content=content, progress=_reporter(bar)
+                    actor=actor, file_name=path.name, content=content, progress=stage_reporter(bar)
                 )
             except services.ImportRefused as refusal:
                 raise CommandError(str(refusal), returncode=CANNOT_RUN) from None
@@ -88,28 +87,3 @@ def _read(path: Path) -> bytes:
     except OSError as error:
         problem = error.strerror or str(error)
     raise CommandError(f"Cannot read {path}: {problem}", returncode=CANNOT_RUN)
-
-
-def _progress_bar() -> Progress:
-    """Progress bars on stderr, shown only on a terminal (not in a scheduled job's log)."""
-    console = Console(stderr=True)
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-
-
-def _reporter(bar: Progress):
-    tasks = {}
-
-    def report(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
-
-    return report
