@@ -42,8 +42,9 @@ class AccessEvent(models.Model):
         IMPORT = "import", "Imported data"
 
     occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The email address is kept with the event, so the log outlives a deleted account.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="access_events"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="access_events"
     )
     user_email = models.CharField(max_length=254)
     action = models.CharField(max_length=16, choices=Action.choices)

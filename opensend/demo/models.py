@@ -1,0 +1,28 @@
+"""Which partnerships, organisations and establishments `opensend demo` made, so they can be
+found, reset and removed without touching anything else."""
+
+from django.db import models
+
+from opensend.accounts.models import Organisation
+from opensend.people.models import Establishment
+
+
+class DemoPartnership(models.Model):
+    class Scale(models.TextChoices):
+        LOCAL_AUTHORITY = "la", "One local authority"
+        NATIONAL = "national", "England"
+
+    local_authority = models.OneToOneField(
+        Organisation, on_delete=models.PROTECT, related_name="demo_partnership"
+    )
+    scale = models.CharField(max_length=8, choices=Scale.choices)
+    seed = models.IntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    organisations = models.ManyToManyField(Organisation, related_name="+", blank=True)
+    establishments = models.ManyToManyField(Establishment, related_name="+", blank=True)
+
+    class Meta:
+        ordering = ["local_authority__name"]
+
+    def __str__(self) -> str:
+        return f"Demo partnership: {self.local_authority}"
