@@ -28,8 +28,10 @@ REFERENCE_SAMPLE = 50_000
 def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cpu = platform.processor() or platform.machine()
-    return f"{platform.node()} ({cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, " \
-           f"Python {platform.python_version()}, {platform.system()})"
+    return (
+        f"{platform.node()} ({cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, "
+        f"Python {platform.python_version()}, {platform.system()})"
+    )
 
 
 def peak_rss_mib() -> float:
@@ -54,13 +56,24 @@ def reference_as_at(on: dt.date, limit: int | None):
         statuses = current(person.sen_statuses.all())
         if not statuses:
             continue
-        needs = {n.rank: n.need_type for n in sorted(current(person.needs.all()),
-                                                     key=lambda n: n.start_date)}
+        needs = {
+            n.rank: n.need_type
+            for n in sorted(current(person.needs.all()), key=lambda n: n.start_date)
+        }
         main = [p for p in current(person.placements.all()) if p.rank == 1]
         setting = max(main, key=lambda p: p.start_date) if main else None
-        rows.append((person.pk, min(s.provision for s in statuses), needs.get(1), needs.get(2),
-                     setting.establishment.establishment_type if setting and setting.establishment
-                     else None, {c.kind for c in current(person.circumstances.all())}))
+        rows.append(
+            (
+                person.pk,
+                min(s.provision for s in statuses),
+                needs.get(1),
+                needs.get(2),
+                setting.establishment.establishment_type
+                if setting and setting.establishment
+                else None,
+                {c.kind for c in current(person.circumstances.all())},
+            )
+        )
     return rows, seen
 
 
@@ -94,18 +107,28 @@ def run_scale(scale: str, la: str, database_url: str | None) -> dict:
     if limit is None:
         assert len(reference_rows) == frame.height, (len(reference_rows), frame.height)
     return {
-        "scale": scale, "la": la if scale == "la" else "England",
-        "database": connection.vendor, "people": people, "register_rows": frame.height,
-        "ehc_plans": ehc, "generation_s": generation, "as_at_s": as_at,
-        "reference_s": reference_full, "reference_sampled": limit is not None,
-        "ratio": reference_full / as_at, "peak_rss_mib": peak_rss_mib(),
+        "scale": scale,
+        "la": la if scale == "la" else "England",
+        "database": connection.vendor,
+        "people": people,
+        "register_rows": frame.height,
+        "ehc_plans": ehc,
+        "generation_s": generation,
+        "as_at_s": as_at,
+        "reference_s": reference_full,
+        "reference_sampled": limit is not None,
+        "ratio": reference_full / as_at,
+        "peak_rss_mib": peak_rss_mib(),
         "django": django.get_version(),
     }
 
 
 def report(result: dict) -> str:
-    sampled = (f" (ORM reference timed on {REFERENCE_SAMPLE:,} people, scaled by rows)"
-               if result["reference_sampled"] else "")
+    sampled = (
+        f" (ORM reference timed on {REFERENCE_SAMPLE:,} people, scaled by rows)"
+        if result["reference_sampled"]
+        else ""
+    )
     return (
         f"- {result['scale']} scale, {result['la']}, {result['database']}: "
         f"{result['people']:,} people, {result['register_rows']:,} on the register on "
@@ -143,8 +166,10 @@ def main() -> int:
         lines.append(line)
     if not args.no_record:
         with open(ROOT / "bench" / "RESULTS.md", "a") as results:
-            results.write(f"\n### bench/register.py, {dt.datetime.now():%Y-%m-%d %H:%M}, "
-                          f"{machine()}\n\n" + "\n".join(lines) + "\n")
+            results.write(
+                f"\n### bench/register.py, {dt.datetime.now():%Y-%m-%d %H:%M}, "
+                f"{machine()}\n\n" + "\n".join(lines) + "\n"
+            )
     return 0
 
 

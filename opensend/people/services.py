@@ -46,8 +46,18 @@ def save_establishments(rows) -> dict[str, int]:
 
     existing = {e.urn: e for e in Establishment.objects.filter(urn__in=[r.urn for r in rows])}
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    fields = ["ukprn", "name", "la_code", "establishment_type", "phase", "has_sen_unit",
-              "has_resourced_provision", "postcode", "opened_on", "closed_on"]
+    fields = [
+        "ukprn",
+        "name",
+        "la_code",
+        "establishment_type",
+        "phase",
+        "has_sen_unit",
+        "has_resourced_provision",
+        "postcode",
+        "opened_on",
+        "closed_on",
+    ]
     new, changed = [], []
     for row in rows:
         values = {f: getattr(row, f) for f in fields}
