@@ -8,8 +8,9 @@ Messages, progress and the demo sign-ins go to stderr.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
+from opensend.core.progress import progress_bar
 from opensend.demo import generator
 from opensend.demo.accounts import describe_demo_accounts
 from opensend.demo.published import UnknownLocalAuthority, find_local_authority, targets_for
@@ -80,24 +81,13 @@ class Command(BaseCommand):
             console.print("The register already has people on it: no demo partnership made.")
             return
         try:
-            with self._progress(console) as bars:
+            with progress_bar(transient=False, console=console) as bars:
                 progress = RichProgress(bars)
                 summary = self._create(la, seed, scale, reset, progress)
                 progress.finish()
         except (UnknownLocalAuthority, generator.DemoError) as problem:
             raise CommandError(str(problem)) from problem
         self._report(console, summary, scale)
-
-    @staticmethod
-    def _progress(console: Console) -> Progress:
-        return Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=False,
-        )
 
     @staticmethod
     def _create(la, seed, scale, reset, progress) -> generator.Summary:
