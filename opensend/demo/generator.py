@@ -39,22 +39,7 @@ from opensend.people.models import (
 
 STAMPS = ["created_at", "modified_at", "created_by_id", "modified_by_id"]
 COLUMNS = {
-    Person: [
-        *STAMPS,
-        "upn",
-        "uln",
-        "upn_unknown",
-        "local_id",
-        "forename",
-        "middle_names",
-        "surname",
-        "preferred_name",
-        "birth_date",
-        "sex",
-        "ethnicity",
-        "postcode",
-        "responsible_la_id",
-    ],
+    Person: [*STAMPS, *Person.DETAIL_FIELDS, "responsible_la_id"],
     SenStatus: [*STAMPS, "person_id", "provision", "start_date", "end_date"],
     Need: [*STAMPS, "person_id", "need_type", "rank", "start_date", "end_date"],
     Placement: [
@@ -324,22 +309,7 @@ def save_register(
     )
     for number, person in enumerate(synthetic.people, start=1):
         person_id = writers[Person].add(
-            (
-                *stamps,
-                person.upn,
-                person.uln,
-                person.upn_unknown,
-                person.local_id,
-                person.forename,
-                person.middle_names,
-                person.surname,
-                "",
-                person.birth_date,
-                person.sex,
-                person.ethnicity,
-                person.postcode,
-                la_id,
-            )
+            (*stamps, *(getattr(person, f, "") for f in Person.DETAIL_FIELDS), la_id)
         )
         for status in person.statuses:
             writers[SenStatus].add((*stamps, person_id, status.kind, status.start, status.end))
