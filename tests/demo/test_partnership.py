@@ -129,9 +129,3 @@ def test_people_have_history_rows(partnerships):
     person = Person.objects.filter(responsible_la__la_code="816").first()
     assert person.history.count() == 1
     assert person.sen_statuses.first().history.exists()
-
-
-@pytest.mark.django_db
-def test_generation_is_quick_enough(partnerships):
-    assert partnerships["Leeds"].seconds < 60
-    assert partnerships["York"].seconds < 30
