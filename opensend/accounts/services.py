@@ -8,12 +8,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from opensend.accounts.models import User
-
-
-def _save(user: User, actor) -> User:
-    user._history_user = actor
-    user.save()
-    return user
+from opensend.core.services import save_as
 
 
 @transaction.atomic
@@ -21,12 +16,12 @@ def create_user(*, actor, form) -> User:
     user = form.save(commit=False)
     user.email = user.email.lower()
     user.set_unusable_password()
-    return _save(user, actor)
+    return save_as(user, actor)
 
 
 @transaction.atomic
 def update_user(*, actor, form) -> User:
-    return _save(form.save(commit=False), actor)
+    return save_as(form.save(commit=False), actor)
 
 
 @transaction.atomic
@@ -46,4 +41,4 @@ def set_password_path(user: User) -> str:
 @transaction.atomic
 def set_password(*, user: User, password: str) -> User:
     user.set_password(password)
-    return _save(user, user)
+    return save_as(user, user)

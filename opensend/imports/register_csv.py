@@ -82,14 +82,11 @@ class ErrorLog:
             self.errors.append(RowError(self.file_name, row, column, shown, problem))
 
 
-@dataclass
-class ParseResult:
-    file_name: str
-    rows: list[RegisterRow]
+class CountsErrors:
+    """For results that keep the first few hundred errors and count them all."""
+
     errors: list[RowError]
     error_count: int
-    row_count: int = 0
-    readable: bool = True  # False when the bytes are not text OpenSEND can read
 
     @property
     def ok(self) -> bool:
@@ -98,6 +95,16 @@ class ParseResult:
     @property
     def errors_not_shown(self) -> int:
         return self.error_count - len(self.errors)
+
+
+@dataclass
+class ParseResult(CountsErrors):
+    file_name: str
+    rows: list[RegisterRow]
+    errors: list[RowError]
+    error_count: int
+    row_count: int = 0
+    readable: bool = True  # False when the bytes are not text OpenSEND can read
 
 
 def parse_register(

@@ -37,7 +37,7 @@ class ImportRefused(Exception):
 
 
 @dataclass
-class ImportResult:
+class ImportResult(register_csv.CountsErrors):
     file_name: str
     rows: int = 0
     created: int = 0
@@ -46,14 +46,6 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     error_count: int = 0
     readable: bool = True
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
-
-    @property
-    def errors_not_shown(self) -> int:
-        return self.error_count - len(self.errors)
 
 
 def import_register(
