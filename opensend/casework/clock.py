@@ -40,8 +40,9 @@ pass `today` where a function needs it.
 import datetime as dt
 from calendar import monthrange
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal
+
+from opensend.core.calendar import is_working_day
 
 __all__ = [
     "Deadline",
@@ -50,13 +51,11 @@ __all__ = [
     "advice_due",
     "amended_plan_due",
     "appeal_deadline",
-    "bank_holidays_england",
     "days_left",
     "decision_to_assess_due",
     "draft_plan_response_due",
     "final_plan_due",
     "is_within_weeks",
-    "is_working_day",
     "mediation_contact_deadline",
     "no_plan_notice_due",
     "phase_transfer_deadline",
@@ -388,89 +387,6 @@ def mediation_contact_deadline(decision_date: dt.date) -> dt.date:
     return add_months(decision_date, MEDIATION_CONTACT_MONTHS)
 
 
-def _easter_sunday(year: int) -> dt.date:
-    # The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    j = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * j) // 433
-    month = (h + j - 7 * m + 90) // 25
-    return dt.date(year, month, (h + j - 7 * m + 33 * month + 19) % 32)
-
-
-def _with_substitutes(days: list[dt.date]) -> set[dt.date]:
-    # A fixed holiday on a weekend moves to the next weekday not already a holiday.
-    held = {day for day in days if day.weekday() < 5}
-    for day in days:
-        if day.weekday() >= 5:
-            substitute = day + dt.timedelta(days=1)
-            while substitute.weekday() >= 5 or substitute in held:
-                substitute += dt.timedelta(days=1)
-            held.add(substitute)
-    return held
-
-
-def _nth_monday(year: int, month: int, n: int) -> dt.date:
-    # n >= 1 counts from the start of the month, n == -1 is the last Monday.
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(7 - first.weekday()) % 7 + 7 * (n - 1))
-    last = dt.date(year, month, monthrange(year, month)[1])
-    return last - dt.timedelta(days=last.weekday())
-
-
-# Royal proclamations that moved or added bank holidays in England and Wales: (moved away, added).
-# Future proclamations must be added here.
-_PROCLAIMED: dict[int, tuple[frozenset[dt.date], frozenset[dt.date]]] = {
-    1995: (frozenset({dt.date(1995, 5, 1)}), frozenset({dt.date(1995, 5, 8)})),
-    1999: (frozenset(), frozenset({dt.date(1999, 12, 31)})),
-    2002: (
-        frozenset({dt.date(2002, 5, 27)}),
-        frozenset({dt.date(2002, 6, 3), dt.date(2002, 6, 4)}),
-    ),
-    2011: (frozenset(), frozenset({dt.date(2011, 4, 29)})),
-    2012: (
-        frozenset({dt.date(2012, 5, 28)}),
-        frozenset({dt.date(2012, 6, 4), dt.date(2012, 6, 5)}),
-    ),
-    2020: (frozenset({dt.date(2020, 5, 4)}), frozenset({dt.date(2020, 5, 8)})),
-    2022: (
-        frozenset({dt.date(2022, 5, 30)}),
-        frozenset({dt.date(2022, 6, 2), dt.date(2022, 6, 3), dt.date(2022, 9, 19)}),
-    ),
-    2023: (frozenset(), frozenset({dt.date(2023, 5, 8)})),
-}
-
-
-@cache
-def bank_holidays_england(year: int) -> frozenset[dt.date]:
-    """Bank holidays in England and Wales (Banking and Financial Dealings Act 1971 Sch 1, with
-    weekend substitutes and the known royal proclamations): New Year's Day, Good Friday, Easter
-    Monday, the first and last Mondays in May, the last Monday in August, Christmas Day and
-    Boxing Day. Used only for the Tribunal's working days (`appeal_deadline`)."""
-    easter = _easter_sunday(year)
-    days = {
-        easter - dt.timedelta(days=2),
-        easter + dt.timedelta(days=1),
-        _nth_monday(year, 5, 1),
-        _nth_monday(year, 5, -1),
-        _nth_monday(year, 8, -1),
-    }
-    days |= _with_substitutes([dt.date(year, 1, 1)])
-    days |= _with_substitutes([dt.date(year, 12, 25), dt.date(year, 12, 26)])
-    moved, added = _PROCLAIMED.get(year, (frozenset(), frozenset()))
-    return frozenset((days - moved) | added)
-
-
-def is_working_day(day: dt.date) -> bool:
-    """HESC Rules r.1(3): any day except a Saturday, Sunday, Christmas Day, Good Friday or a bank
-    holiday in England and Wales."""
-    return day.weekday() < 5 and day not in bank_holidays_england(day.year)
-
-
 def _first_working_day_after(day: dt.date) -> dt.date:
     day += dt.timedelta(days=1)
     while not is_working_day(day):
@@ -487,7 +403,9 @@ def tribunal_filing_day(period_end: dt.date) -> dt.date:
 
     r.12(3)(a) is read on the day the limit itself ends: a limit ending on Saturday 23 December
     runs to the next working day (27 December in 2023), not into January, and one ending on
-    Saturday 31 July to Monday 2 August. This is the earlier, safer reading."""
+    Saturday 31 July to Monday 2 August. This is the earlier, safer reading. Working days are
+    those of r.1(3): not a weekend, Christmas Day, Good Friday or a bank holiday in England and
+    Wales (`opensend.core.calendar`)."""
     if period_end.month == 8:
         return _first_working_day_after(dt.date(period_end.year, 8, 31))
     if (period_end.month, period_end.day) >= (12, 25):

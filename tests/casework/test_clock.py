@@ -19,13 +19,11 @@ from opensend.casework.clock import (
     advice_due,
     amended_plan_due,
     appeal_deadline,
-    bank_holidays_england,
     days_left,
     decision_to_assess_due,
     draft_plan_response_due,
     final_plan_due,
     is_within_weeks,
-    is_working_day,
     mediation_contact_deadline,
     no_plan_notice_due,
     phase_transfer_deadline,
@@ -43,6 +41,7 @@ from opensend.casework.clock import (
     weeks_between,
     whole_weeks_between,
 )
+from opensend.core.calendar import is_working_day
 from opensend.core.dates import age_on
 
 D = dt.date
@@ -84,10 +83,10 @@ def test_module_is_pure_python():
         if isinstance(node, ast.Import | ast.ImportFrom)
         for alias in node.names
     }
-    assert imported <= {"datetime", "calendar", "functools", "dataclasses", "typing"}, imported
+    assert imported <= {"datetime", "calendar", "dataclasses", "typing", "opensend"}, imported
 
 
-WORKING_DAY_HELPERS = {"bank_holidays_england", "is_working_day", "tribunal_filing_day"}
+WORKING_DAY_HELPERS = {"tribunal_filing_day"}
 NOT_STATUTORY = {
     "weeks_between",
     "whole_weeks_between",
@@ -377,42 +376,6 @@ def test_appeal_deadlines_moved_by_the_tribunal_rules():
     # Weekend and bank holiday: the next working day.
     assert appeal_deadline(D(2025, 3, 10)) == D(2025, 5, 12)  # Saturday 10 May
     assert appeal_deadline(D(2025, 3, 5)) == D(2025, 5, 6)  # early May bank holiday
-
-
-def test_bank_holidays():
-    assert bank_holidays_england(2026) == {
-        D(2026, 1, 1),
-        D(2026, 4, 3),
-        D(2026, 4, 6),
-        D(2026, 5, 4),
-        D(2026, 5, 25),
-        D(2026, 8, 31),
-        D(2026, 12, 25),
-        D(2026, 12, 28),
-    }
-    assert bank_holidays_england(2022) == {
-        D(2022, 1, 3),
-        D(2022, 4, 15),
-        D(2022, 4, 18),
-        D(2022, 5, 2),
-        D(2022, 6, 2),
-        D(2022, 6, 3),
-        D(2022, 8, 29),
-        D(2022, 9, 19),
-        D(2022, 12, 26),
-        D(2022, 12, 27),
-    }
-    assert {D(2021, 12, 27), D(2021, 12, 28)} <= bank_holidays_england(2021)
-    assert not is_working_day(D(2025, 4, 18))  # Good Friday
-    assert is_working_day(D(2025, 4, 22))
-
-
-@given(st.integers(1950, 2200))
-def test_bank_holidays_are_eight_weekdays_in_an_ordinary_year(year):
-    holidays = bank_holidays_england(year)
-    assert all(day.weekday() < 5 and day.year == year for day in holidays)
-    if year not in {1995, 1999, 2002, 2011, 2012, 2020, 2022, 2023}:
-        assert len(holidays) == 8
 
 
 def in_holiday_window(day):
