@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "opensend.core",
     "opensend.accounts",
     "opensend.people",
+    "opensend.casework",
     "opensend.imports",
     "opensend.demo",
 ]

@@ -11,6 +11,10 @@ answered by each app's `visible_to(user)` query.
 | people.add_person, people.change_person | caseworker, SEND manager |
 | people.export_register | SEND manager, analyst |
 | people.import_register | SEND manager, analyst |
+| casework.view_case | caseworker, SEND manager, analyst |
+| casework.change_case | caseworker, SEND manager |
+| casework.export_casework | caseworker, SEND manager, analyst |
+| casework.view_team, casework.assign_case | SEND manager |
 | core.view_audit | administrator |
 | accounts.manage_users | administrator |
 """
@@ -45,4 +49,9 @@ rules.add_perm("people.add_person", is_caseworker | is_send_manager)
 rules.add_perm("people.change_person", is_caseworker | is_send_manager)
 rules.add_perm("people.export_register", is_send_manager | is_analyst)
 rules.add_perm("people.import_register", is_send_manager | is_analyst)
+rules.add_perm("casework.view_case", works_with_people)
+rules.add_perm("casework.change_case", is_caseworker | is_send_manager)
+rules.add_perm("casework.export_casework", works_with_people)
+rules.add_perm("casework.view_team", is_send_manager)
+rules.add_perm("casework.assign_case", is_send_manager)
 rules.add_perm("accounts.manage_users", is_administrator)

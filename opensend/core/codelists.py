@@ -303,3 +303,139 @@ TERMS = CodeList(
         Code("SUM", "Summer"),
     ],
 )
+
+
+# --- EHC casework (SEN2 modules 2 to 5) ---------------------------------------------------------
+
+# SEN2 2.2 RequestSource: voluntary in 2025, mandatory from 2026.
+REQUEST_SOURCES = CodeList(
+    "request source",
+    [
+        Code("1", "Young person or parent", first_year=2025),
+        Code("2", "School or other education setting", first_year=2025),
+        Code("3", "Health care professional", first_year=2025),
+        Code("4", "Social care professional", first_year=2025),
+        Code("5", "Other", first_year=2025),
+    ],
+)
+
+# SEN2 2.5 RequestOutcome.
+REQUEST_OUTCOMES = CodeList(
+    "request outcome",
+    [
+        Code("Y", "Decided to assess"),
+        Code("N", "Decided not to assess"),
+        Code("A", "Decision not yet made"),
+        Code("W", "Withdrawn or ceased before the decision"),
+        Code("H", "Historical: decided before this collection period or transferred in"),
+    ],
+)
+
+# SEN2 3.1 AssessmentOutcome.
+ASSESSMENT_OUTCOMES = CodeList(
+    "assessment outcome",
+    [
+        Code("Y", "Plan issued"),
+        Code("N", "Decided not to issue a plan"),
+        Code("A", "Decision not yet made"),
+        Code("W", "Withdrawn or ceased before the decision"),
+        Code("H", "Historical: issued before this collection period or transferred in"),
+    ],
+)
+
+# Regulation 10(4) and 13(3) exceptions to the 20-week limit (SEN2 3.7 Week20 = 1).
+TIMESCALE_EXCEPTIONS = CodeList(
+    "20-week exception",
+    [
+        Code("SCHOOL_CLOSED", "The school or college was closed for at least 4 weeks"),
+        Code("PERSONAL", "Exceptional personal circumstances of the child or parent"),
+        Code("AWAY", "The child or parent was away from the area for at least 4 weeks"),
+        Code("MISSED", "The child or parent missed an appointment"),
+    ],
+)
+
+# Advice and information sought under regulation 6(1).
+ADVICE_KINDS = CodeList(
+    "advice",
+    [
+        Code("EP", "Educational psychologist"),
+        Code("HEALTH", "Health care professionals"),
+        Code("SOCIAL_CARE", "Social care"),
+        Code("EDUCATION", "Head teacher, principal or early years provider"),
+        Code("PARENT", "Parent or young person"),
+        Code("OTHER", "Other"),
+    ],
+)
+
+# SEN2 4.6 CeaseReason.
+CEASE_REASONS = CodeList(
+    "cease reason",
+    [
+        Code("1", "Reached maximum age"),
+        Code("2", "Needs met without an EHC plan"),
+        Code("3", "Moved on to higher education"),
+        Code("4", "Moved on to paid employment (not an apprenticeship)"),
+        Code("5", "Transferred to another local authority in England"),
+        Code("6", "Young person no longer wishes to engage in education or training"),
+        Code("7", "Moved outside England"),
+        Code("8", "Deceased"),
+        Code("9", "Other"),
+    ],
+)
+
+# SEN2 4.4c DP direct payments.
+DIRECT_PAYMENTS = CodeList(
+    "direct payment",
+    [
+        Code("E", "Education only"),
+        Code("S", "Social care only"),
+        Code("H", "Health only"),
+        Code("I", "Integrated (a combination)"),
+    ],
+)
+
+RESIDENTIAL = CodeList(
+    "residential", [Code("A", "Residential 38 to 51 weeks"), Code("B", "Residential 52 weeks")]
+)
+WORK_BASED = CodeList(
+    "work-based learning",
+    [Code("A", "Apprenticeship"), Code("T", "Traineeship"), Code("S", "Supported internship")],
+)
+
+# SEN2 5.4c ReviewOutcome.
+REVIEW_OUTCOMES = CodeList(
+    "review outcome",
+    [Code("M", "Maintain the plan"), Code("A", "Amend the plan"), Code("C", "Cease the plan")],
+)
+
+# Appealable decisions (CFA 2014 s.51) and how disagreements end.
+DISPUTED_DECISIONS = CodeList(
+    "disputed decision",
+    [
+        Code("NOT_ASSESS", "Not to carry out an EHC needs assessment"),
+        Code("NOT_ISSUE", "Not to issue an EHC plan"),
+        Code("CONTENTS", "The contents of the plan (sections B, F or I)"),
+        Code("NOT_AMEND", "Not to amend the plan after a review or re-assessment"),
+        Code("CEASE", "To cease the plan"),
+        Code("NOT_REASSESS", "Not to carry out a re-assessment"),
+    ],
+)
+MEDIATION_OUTCOMES = CodeList(
+    "mediation outcome",
+    [
+        Code("AGREED", "Agreement reached"),
+        Code("PARTLY", "Agreement on some issues"),
+        Code("NOT_AGREED", "No agreement"),
+        Code("DECLINED", "Mediation offered but not taken up (certificate issued)"),
+    ],
+)
+TRIBUNAL_OUTCOMES = CodeList(
+    "tribunal outcome",
+    [
+        Code("UPHELD", "Appeal upheld"),
+        Code("PARTLY", "Appeal upheld in part"),
+        Code("DISMISSED", "Appeal dismissed"),
+        Code("CONCEDED", "Conceded by the local authority"),
+        Code("WITHDRAWN", "Withdrawn by the appellant"),
+    ],
+)
