@@ -152,6 +152,9 @@ class Assessment(TimeStampedModel):
         choices=_choices(codelists.TIMESCALE_EXCEPTIONS),
     )
     exception_note = models.TextField(blank=True)
+    reassessment_draft_on = models.DateField(
+        "Draft amended plan sent after a re-assessment", **NULLABLE
+    )
     history = HistoricalRecords()
 
     @property
