@@ -164,7 +164,8 @@ def run(la: str, repeats: int) -> dict:
 def report(result: dict) -> str:
     lines = [
         f"- {result['la']}, {result['database']}: {result['cases']:,} cases "
-        f"({result['open_cases']:,} open; the busiest caseworker has {result['caseworker_open']:,}). "
+        f"({result['open_cases']:,} open; the busiest caseworker has "
+        f"{result['caseworker_open']:,}). "
         f"Demo generation {result['generation_s']:.1f} s. Peak memory "
         f"{result['peak_rss_mib']:,.0f} MiB."
     ]

@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("opensend.accounts.urls")),
     path("", include("opensend.core.urls")),
     path("register/", include("opensend.people.urls")),
+    path("casework/", include("opensend.casework.urls")),
     path("audit/", include("opensend.core.audit_urls")),
     path("import/", include("opensend.imports.urls")),
 ]

@@ -5,6 +5,16 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from opensend.accounts import services
 from opensend.accounts.roles import Role
+from opensend.casework.models import Request
+from opensend.casework.next_steps import refresh_cases
+from tests.casework.factories import (
+    AdviceRequestFactory,
+    DisputeFactory,
+    NamedSettingFactory,
+    PhaseTransferFactory,
+    PlanFactory,
+    ReviewFactory,
+)
 from tests.factories import (
     CircumstanceFactory,
     NeedFactory,
@@ -39,6 +49,25 @@ def test_every_view_declares_its_access_rule():
     assert undeclared == [], f"views with no access rule: {undeclared}"
 
 
+def full_case(person):
+    """A case with every kind of record a casework URL can name: advice, an issued plan with a
+    named setting, a review, a phase transfer and a dispute."""
+    plan = PlanFactory(assessment__case__person=person)
+    case = plan.assessment.case
+    records = {
+        "case_id": case.pk,
+        "plan_id": plan.pk,
+        "advice_id": AdviceRequestFactory(case=case).pk,
+        "review_id": ReviewFactory(plan=plan).pk,
+        "transfer_id": PhaseTransferFactory(plan=plan).pk,
+        "dispute_id": DisputeFactory(case=case).pk,
+        "rank": 1,
+    }
+    NamedSettingFactory(plan=plan)
+    refresh_cases(Request.objects.filter(pk=case.pk))
+    return records
+
+
 @pytest.fixture
 def records(local_authority, make_user):
     person = PersonFactory(responsible_la=local_authority)
@@ -51,6 +80,7 @@ def records(local_authority, make_user):
         "person_id": person.pk,
         "kind": "need",
         "fact_id": NeedFactory(person=person).pk,
+        **full_case(person),
         "extras": [
             SenStatusFactory(person=person),
             PlacementFactory(person=person),
@@ -60,10 +90,12 @@ def records(local_authority, make_user):
 
 
 def concrete(route: str, records: dict) -> str:
+    """The route with each parameter (`<int:case_id>`) replaced by the record of that name."""
     path = "/" + route
-    for name in ("person_id", "kind", "fact_id", "user_id", "uidb64", "token"):
-        for converter in ("int", "slug", "str"):
-            path = path.replace(f"<{converter}:{name}>", str(records[name]))
+    for name, value in records.items():
+        if isinstance(value, int | str):
+            for converter in ("int", "slug", "str"):
+                path = path.replace(f"<{converter}:{name}>", str(value))
     assert "<" not in path, f"no test value for a parameter in {route}"
     return path
 

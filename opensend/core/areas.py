@@ -1,17 +1,6 @@
 """What each part of the service holds, shown on its page until its release arrives."""
 
 AREAS = {
-    "casework": {
-        "title": "Casework",
-        "summary": "Statutory EHC casework with the clock: every request, assessment, plan, "
-        "review, phase transfer and dispute, with its next legal deadline.",
-        "coming": [
-            "My cases: each case's next statutory step, due date and days left",
-            "The 20-week tracker with predicted completion for every open assessment",
-            "Annual reviews and phase transfers due and overdue",
-            "A SEND manager's team view with caseload, overdue work and reassignment",
-        ],
-    },
     "insight": {
         "title": "Insight",
         "summary": "The partnership's outcomes dashboard and statutory returns, computed from "

@@ -201,3 +201,25 @@ def error_summary_items(form) -> list[dict]:
             href = f"#{bound.auto_id}-day"
         items.extend({"text": str(e), "href": href} for e in errors)
     return items
+
+
+class FilterTagsMixin:
+    """For a list's filter form: the selected filters as MoJ filter tags."""
+
+    def active_filters(self) -> list[dict]:
+        """Selected filters as MoJ filter tags: label, value text and a link removing it."""
+        if not self.is_valid():
+            return []
+        tags = []
+        for name, value in self.cleaned_data.items():
+            if value in (None, "", False):
+                continue
+            field = self.fields[name]
+            text = str(value)
+            if isinstance(field.widget, forms.CheckboxInput):
+                text = "Yes"
+            elif hasattr(field, "choices") and not isinstance(field, forms.ModelChoiceField):
+                text = dict((str(k), v) for k, v in field.choices).get(str(value), text)
+            remaining = {k: v for k, v in self.data.items() if k not in (name, "page")}
+            tags.append({"label": field.label, "text": text, "remaining": remaining})
+        return tags

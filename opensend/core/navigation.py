@@ -1,13 +1,15 @@
-"""The service navigation: the partnership's five areas, marked active by URL prefix."""
+"""The service navigation: the partnership's five areas, marked active by URL prefix.
+
+An area whose pages need a permission is shown only to users who have it."""
 
 from django.urls import reverse
 
 AREAS = [
-    ("Register", "people:list"),
-    ("Casework", "core:casework"),
-    ("Insight", "core:insight"),
-    ("Governance", "core:governance"),
-    ("Local Offer", "core:local-offer"),
+    ("Register", "people:list", "people.view_person"),
+    ("Casework", "casework:my_cases", "casework.view_case"),
+    ("Insight", "core:insight", None),
+    ("Governance", "core:governance", None),
+    ("Local Offer", "core:local-offer", None),
 ]
 
 
@@ -16,7 +18,9 @@ def navigation_items(request) -> list[dict]:
     if user is None or not user.is_authenticated:
         return []
     items = []
-    for text, name in AREAS:
+    for text, name, permission in AREAS:
+        if permission and not user.has_perm(permission):
+            continue
         href = reverse(name)
         items.append({"text": text, "href": href, "active": request.path.startswith(href)})
     return items

@@ -5,7 +5,6 @@ from opensend.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("casework/", views.area_page("casework"), name="casework"),
     path("insight/", views.area_page("insight"), name="insight"),
     path("governance/", views.area_page("governance"), name="governance"),
     path("local-offer/", views.area_page("local-offer"), name="local-offer"),

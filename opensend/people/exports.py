@@ -1,11 +1,8 @@
-"""Register downloads as CSV or XLSX (each one audited by the view that serves it)."""
+"""Register downloads as CSV or XLSX (each one audited by the view that serves it; the file
+writing and formula escaping are `core.exports`)."""
 
-import csv
-import io
-
-from openpyxl import Workbook
-
-from opensend.core import codelists
+from opensend.core import codelists, exports
+from opensend.core.exports import table_rows
 
 COLUMNS = [
     ("ID", lambda p: p.reference),
@@ -30,31 +27,13 @@ COLUMNS = [
 ]
 
 
-def safe_cell(value) -> str:
-    """Stop a spreadsheet treating text such as '=HYPERLINK(...)' as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def rows(people):
-    yield [name for name, _ in COLUMNS]
-    for person in people.iterator(chunk_size=2000):
-        yield [safe_cell(value(person)) for _, value in COLUMNS]
+    return table_rows(COLUMNS, people.iterator(chunk_size=2000))
 
 
 def to_csv(people) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows(people):
-        writer.writerow(row)
-    return buffer.getvalue().encode("utf-8-sig")
+    return exports.to_csv(rows(people))
 
 
 def to_xlsx(people) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Register")
-    for row in rows(people):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.to_xlsx(rows(people), "Register")

@@ -3,11 +3,12 @@
 from django import forms
 
 from opensend.core import codelists
+from opensend.core.forms import FilterTagsMixin
 from opensend.people.models import Establishment
 from opensend.people.queries import RegisterFilter
 
 
-class RegisterFilterForm(forms.Form):
+class RegisterFilterForm(FilterTagsMixin, forms.Form):
     q = forms.CharField(label="Name, UPN, ULN or ID", required=False)
     provision = forms.ChoiceField(
         label="SEN status",
@@ -60,19 +61,3 @@ class RegisterFilterForm(forms.Form):
             age_from=data.get("age_from"),
             age_to=data.get("age_to"),
         )
-
-    def active_filters(self) -> list[dict]:
-        """Selected filters as MoJ filter tags: label, value text and a link removing it."""
-        if not self.is_valid():
-            return []
-        tags = []
-        for name, value in self.cleaned_data.items():
-            if value in (None, ""):
-                continue
-            field = self.fields[name]
-            text = str(value)
-            if hasattr(field, "choices") and not isinstance(field, forms.ModelChoiceField):
-                text = dict(field.choices).get(value, text)
-            remaining = {k: v for k, v in self.data.items() if k not in (name, "page")}
-            tags.append({"label": field.label, "text": text, "remaining": remaining})
-        return tags

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from opensend.core import exports as downloads
 from opensend.core.access import requires
 from opensend.core.audit import record_access
 from opensend.people import exports, queries, services
@@ -13,12 +15,6 @@ from opensend.people.forms import FACT_FORMS, PersonForm
 from opensend.people.models import Establishment, Person
 
 PAGE_SIZE = 25
-EXPORT_PURPOSES = [
-    ("casework", "Casework or planning for the children listed"),
-    ("statutory-return", "Preparing a statutory return or inspection list"),
-    ("analysis", "Analysis for the partnership"),
-    ("data-quality", "Checking and correcting data"),
-]
 
 
 def _person_or_404(user, person_id) -> Person:
@@ -69,46 +65,39 @@ def register_list(request):
 
 @requires("people.export_register")
 def register_export(request):
-    form, people = _filtered_register(request)
+    _form, people = _filtered_register(request)
     purpose = request.POST.get("purpose", "")
     file_format = request.POST.get("format", "")
     errors = {}
     if request.method == "POST":
-        if purpose not in dict(EXPORT_PURPOSES):
-            errors["purpose"] = "Choose why you need this download"
-        if file_format not in ("csv", "xlsx"):
-            errors["format"] = "Choose CSV or Excel"
+        errors = downloads.download_errors(purpose, file_format)
         if not errors:
             count = people.count()
             record_access(
                 request,
                 action="export",
                 object_type="register",
-                purpose=dict(EXPORT_PURPOSES)[purpose],
+                purpose=downloads.purpose_text(purpose),
                 detail={"rows": count, "format": file_format, "filters": request.GET.dict()},
             )
             stamp = timezone.localdate().isoformat()
-            if file_format == "csv":
-                response = HttpResponse(exports.to_csv(people), content_type="text/csv")
-            else:
-                response = HttpResponse(
-                    exports.to_xlsx(people),
-                    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                )
-            response["Content-Disposition"] = (
-                f'attachment; filename="opensend-register-{stamp}.{file_format}"'
+            return downloads.file_response(
+                exports.rows(people), file_format, f"opensend-register-{stamp}", "Register"
             )
-            return response
+    query = request.GET.urlencode()
+    suffix = f"?{query}" if query else ""
     return render(
         request,
-        "people/export.html",
+        "core/download.html",
         {
             "count": people.count(),
-            "purposes": EXPORT_PURPOSES,
+            "noun": ("record", "records"),
+            "purposes": downloads.EXPORT_PURPOSES,
             "errors": errors,
             "purpose": purpose,
             "format": file_format,
-            "query": request.GET.urlencode(),
+            "action": reverse("people:export") + suffix,
+            "back": {"text": "Back to the register", "href": reverse("people:list") + suffix},
         },
     )
 
@@ -139,6 +128,10 @@ def person_detail(request, person_id: int):
             "attendance": person.attendance.select_related("establishment"),
             "exclusions": person.exclusions.select_related("establishment"),
             "can_change": request.user.has_perm("people.change_person"),
+            "cases": person.ehc_requests.order_by("-received_on", "-pk")
+            if request.user.has_perm("casework.view_case")
+            else None,
+            "can_change_cases": request.user.has_perm("casework.change_case"),
         },
     )
 

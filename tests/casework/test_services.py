@@ -38,12 +38,16 @@ def verbs(case):
     return list(case.events.order_by("occurred_on", "pk").values_list("verb", flat=True))
 
 
-def assessing(actor, case, decided_on=D(2025, 4, 10)):
+DECIDED = D(2025, 4, 10)
+DRAFT, FINAL = D(2025, 6, 20), D(2025, 7, 14)
+
+
+def assessing(actor, case, decided_on=DECIDED):
     services.decide_whether_to_assess(actor=actor, case=case, assess=True, decided_on=decided_on)
     return case
 
 
-def issued(actor, case, draft=D(2025, 6, 20), final=D(2025, 7, 14)):
+def issued(actor, case, draft=DRAFT, final=FINAL):
     assessing(actor, case)
     services.send_draft_plan(actor=actor, case=case, sent_on=draft)
     return services.issue_plan(actor=actor, case=case, issued_on=final)
@@ -82,7 +86,8 @@ class TestRequest:
             )
         assert error.value.field == "decided_on"
         case.refresh_from_db()
-        assert case.outcome == "A" and verbs(case) == [Verb.REQUEST_RECEIVED]
+        assert case.outcome == "A"
+        assert verbs(case) == [Verb.REQUEST_RECEIVED]
 
     def test_decision_not_to_assess_closes_the_case(self, case, actor):
         services.decide_whether_to_assess(
@@ -106,7 +111,8 @@ class TestRequest:
         assessing(actor, second, D(2025, 6, 1))
         services.withdraw(actor=actor, case=second, withdrawn_on=D(2025, 7, 1))
         second.assessment.refresh_from_db()
-        assert second.assessment.outcome == "W" and second.stage == "closed"
+        assert second.assessment.outcome == "W"
+        assert second.stage == "closed"
 
     def test_move_away_is_exported(self, case, actor):
         with pytest.raises(CaseworkError, match="not this one"):
@@ -132,7 +138,8 @@ class TestAssessment:
             actor=actor, case=case, kind="EP", requested_on=D(2025, 4, 11)
         )
         assert advice.due_on == D(2025, 5, 23)
-        assert case.next_step.startswith("Chase advice") and case.next_due_on == D(2025, 5, 23)
+        assert case.next_step.startswith("Chase advice")
+        assert case.next_due_on == D(2025, 5, 23)
         with pytest.raises(CaseworkError, match="return"):
             services.record_advice_returned(actor=actor, advice=advice, returned_on=D(2025, 4, 1))
         services.record_advice_returned(actor=actor, advice=advice, returned_on=D(2025, 6, 2))
@@ -149,8 +156,10 @@ class TestAssessment:
         assert (case.next_step, case.next_due_on) == ("Issue the final plan", D(2025, 7, 21))
         plan = services.issue_plan(actor=actor, case=case, issued_on=D(2025, 7, 14))
         case.refresh_from_db()
-        assert case.assessment.outcome == "Y" and case.assessment.outcome_on == D(2025, 7, 14)
-        assert plan.start_date == D(2025, 7, 14) and plan.next_review_due_on == D(2026, 7, 14)
+        assert case.assessment.outcome == "Y"
+        assert case.assessment.outcome_on == D(2025, 7, 14)
+        assert plan.start_date == D(2025, 7, 14)
+        assert plan.next_review_due_on == D(2026, 7, 14)
         assert (case.stage, case.next_step) == ("plan", "Hold the annual review")
         statuses = list(SenStatus.objects.filter(person=person).order_by("start_date"))
         assert [(s.provision, s.start_date, s.end_date) for s in statuses] == [
@@ -198,7 +207,8 @@ class TestPlan:
         with pytest.raises(CaseworkError, match="on or after the plan's issue"):
             services.record_review_meeting(actor=actor, plan=plan, meeting_on=D(2025, 7, 1))
         review = services.record_review_meeting(actor=actor, plan=plan, meeting_on=D(2026, 6, 30))
-        assert review.due_on == D(2026, 7, 14) and review.decision_due_on == D(2026, 7, 28)
+        assert review.due_on == D(2026, 7, 14)
+        assert review.decision_due_on == D(2026, 7, 28)
         case.refresh_from_db()
         assert (case.next_step, case.next_due_on) == ("Notify the review decision", D(2026, 7, 28))
         with pytest.raises(CaseworkError, match="decision on the review"):
@@ -302,7 +312,8 @@ class TestPlan:
         )
         plan = case.assessment.plan
         assert (case.kind, case.outcome, case.assessment.outcome) == ("transfer_in", "H", "H")
-        assert case.transferred_from_la == "816" and case.stage == "plan"
+        assert case.transferred_from_la == "816"
+        assert case.stage == "plan"
         assert plan.next_review_due_on == D(2025, 5, 1)
         again = services.record_request(
             actor=actor,
@@ -320,7 +331,8 @@ class TestPlan:
         services.send_draft_plan(actor=actor, case=again, sent_on=D(2025, 11, 1))
         services.issue_plan(actor=actor, case=again, issued_on=D(2025, 12, 1))
         again.refresh_from_db()
-        assert again.stage == "closed" and again.assessment.outcome == "Y"
+        assert again.stage == "closed"
+        assert again.assessment.outcome == "Y"
         assert SenStatus.objects.filter(person=person, provision="E").count() == 1
 
 
@@ -367,7 +379,8 @@ class TestDisputesAndTeam:
         colleague = make_user(Role.CASEWORKER)
         assert services.assign_cases(actor=manager, cases=[case], caseworker=colleague) == 1
         case.refresh_from_db()
-        assert case.caseworker == colleague and verbs(case)[-1] == Verb.CASE_ASSIGNED
+        assert case.caseworker == colleague
+        assert verbs(case)[-1] == Verb.CASE_ASSIGNED
         outsider = make_user(Role.CASEWORKER, organisation=other_local_authority)
         with pytest.raises(CaseworkError, match="in your team"):
             services.assign_cases(actor=manager, cases=[case], caseworker=outsider)
