@@ -77,6 +77,104 @@ CASELOAD_LA_TOPICS = CASELOAD_TOPICS_WITH_SETTINGS | {
 }
 CASELOAD_NATIONAL_ONLY_TOPICS = {"Age when plan started"}
 NEEDS_LA_TOPICS = {"All EHC plans"}
+# Casework in each calendar year: (file, the "All ..." headline breakdown, columns kept).
+CASEWORK_FILES = [
+    (
+        "requests.csv",
+        "All requests for EHC needs assessments",
+        [
+            "requests_received_in_year",
+            "requests_rya",
+            "requests_decided_to_assess",
+            "requests_decided_not_to_assess",
+            "requests_decision_not_made",
+            "requests_withdrawn",
+            "request_outcome_six_weeks",
+            "request_outcome_over_6_weeks",
+            "mediation_related_request",
+            "tribunal_related_request",
+            "tribunal_after_mediation_request",
+        ],
+    ),
+    (
+        "assessments.csv",
+        "All EHC needs assessments",
+        [
+            "assess_in_year",
+            "assess_issued",
+            "assess_not_issued",
+            "assess_not_made",
+            "assess_withdrawn",
+            "outcome_decision_within_time",
+            "outcome_decision_over_time",
+            "number_assess_mediation",
+            "number_assess_tribunal",
+            "number_asssess_mediation_tribunal",
+            "number_other_mediation",
+            "number_other_tribunal",
+            "number_other_mediation_tribunal",
+        ],
+    ),
+    (
+        "timeliness_20_week.csv",
+        "All EHC plans issued",
+        [
+            "plans_issued_den",
+            "plans_issued_den_ex",
+            "plans_issued_within_20_weeks",
+            "plans_issued_20_weeks_ex",
+            "plans_issued_gt20weeks_ltYear",
+            "plans_issued_gt20weeks_ltYear_ex",
+            "plans_issued_gt_1_year",
+            "plans_issued_gt_1_year_ex",
+        ],
+    ),
+    ("newplans.csv", "New EHC plans", ["new_ehc_plans"]),
+    (
+        "ceased_plans.csv",
+        "All ceased EHC plans",
+        [
+            "total_ceased",
+            "max_age",
+            "needs_met",
+            "he",
+            "employ",
+            "transfer",
+            "no_engage",
+            "moved_outside_eng",
+            "deceased",
+            "other",
+            "not_rec",
+        ],
+    ),
+    (
+        "annual_reviews.csv",
+        "All annual reviews",
+        [
+            "total_ehc_plans",
+            "review_expected",
+            "review_not_expected",
+            "review_meeting_24",
+            "review_meeting_prior_24",
+            "review_meeting_25",
+            "total_review_meeting",
+            "no_review_meeting",
+            "review_decision24",
+            "review_decision_prior24",
+            "review_decision25",
+            "review_decision_not_due",
+            "review_decision_outstanding",
+            "outcome_amend",
+            "outcome_cease",
+            "outcome_maintan",
+            "no_outcome",
+            "number_decsion_4weeks",
+            "number_decision_gt_4weeks",
+        ],
+    ),
+]
+CASEWORK_COLUMNS = [c for _, _, columns in CASEWORK_FILES for c in columns]
+CASEWORK_YEARS = range(2015, 2025)
 NEEDS_NATIONAL_TOPICS = {"All EHC plans", "Child or young persons age", "Type of placement", "Sex"}
 
 
@@ -143,6 +241,27 @@ def build_needs(shared: Path) -> list[list[str]]:
     return sorted(rows, key=lambda r: (r[0], r[2], r[3]))
 
 
+def build_casework(shared: Path) -> list[list[str]]:
+    """One row per area and calendar year: the headline casework counts of every file."""
+    by_area: dict[tuple[str, str, str], dict[str, str]] = {}
+    for name, headline, columns in CASEWORK_FILES:
+        path = shared / "ees/ehcp_2025_release" / name
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                where = place(row)
+                year = row["time_period"]
+                if where is None or row["breakdown"] != headline:
+                    continue
+                if int(year) not in CASEWORK_YEARS:
+                    continue
+                counts = by_area.setdefault((where[0], where[1], year), {})
+                counts.update({c: count(row[c]) for c in columns})
+    return [
+        [code, name, year, *(counts.get(c, "") for c in CASEWORK_COLUMNS)]
+        for (code, name, year), counts in sorted(by_area.items())
+    ]
+
+
 def build_local_authorities(shared: Path, caseload: list[list[str]]) -> list[list[str]]:
     """The 153 current LAs: names, ONS codes and regions as DfE publishes them, population and
     statistical neighbours from data-to-insight's lookup."""
@@ -201,6 +320,11 @@ def main() -> None:
         DATA / "ees/needs_202425_la.csv",
         [*place_columns, "ehc_plans", *NEED_COLUMNS],
         build_needs(shared),
+    )
+    write(
+        DATA / "ees/casework_la.csv",
+        ["la_code", "la_name", "year", *CASEWORK_COLUMNS],
+        build_casework(shared),
     )
     write(
         DATA / "reference/local_authorities.csv",

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -182,18 +183,30 @@ def with_case_records(queryset):
 REFRESHED_FIELDS = ["stage", "closed_on", "next_step", "next_due_on", "next_regulation"]
 
 
-def refresh_cases(queryset, today: dt.date | None = None, batch_size: int = 2000) -> int:
-    """Recompute and save stage, closing date and next step for every case in `queryset`, in
-    batches. Returns how many cases changed."""
+def refresh_cases(queryset, today: dt.date | None = None, batch_size: int = 5000) -> int:
+    """Recompute stage, closing date and next step for every case in `queryset` and save the ones
+    that changed, in batches. Saves with one prepared UPDATE per batch (`executemany`), which is
+    far faster than `bulk_update`'s CASE expressions for thousands of rows. Returns how many
+    cases changed."""
     today = today or timezone.localdate()
     ids = list(queryset.order_by().values_list("pk", flat=True))
+    table = connection.ops.quote_name(Request._meta.db_table)
+    columns = ", ".join(f"{connection.ops.quote_name(f)} = %s" for f in REFRESHED_FIELDS)
     total = 0
     for start in range(0, len(ids), batch_size):
         cases = with_case_records(Request.objects.filter(pk__in=ids[start : start + batch_size]))
-        changed = [case for case in cases if _refresh(case, today)]
-        Request.objects.bulk_update(changed, REFRESHED_FIELDS, batch_size=batch_size)
-        total += len(changed)
+        rows = [_row(case) for case in cases if _refresh(case, today)]
+        if rows:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", rows)
+        total += len(rows)
     return total
+
+
+def _row(case: Request) -> tuple:
+    adapt = connection.ops.adapt_datefield_value
+    values = [getattr(case, name) for name in REFRESHED_FIELDS]
+    return (*[adapt(v) if isinstance(v, dt.date) else v for v in values], case.pk)
 
 
 def _refresh(case: Request, today: dt.date) -> bool:

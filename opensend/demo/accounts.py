@@ -52,6 +52,21 @@ def create_demo_users(local_authority, organisations: dict, schools: list, names
     return User.objects.bulk_create(users)
 
 
+def create_team(local_authority, la_organisation, names, how_many: int) -> list[User]:
+    """The rest of the LA's casework team, to share the demo's cases: demo accounts nobody can
+    sign in with (no password), so they are not listed with the demo sign-ins."""
+    rng = random.Random(f"opensend-demo-team:{local_authority.code}")
+    domain = f"{local_authority.slug}.{DEMO_DOMAIN}"
+    team = []
+    for n in range(how_many):
+        user = _user(
+            f"team.caseworker{n + 1}@{domain}", Role.CASEWORKER, la_organisation, names, rng, ""
+        )
+        user.set_unusable_password()
+        team.append(user)
+    return User.objects.bulk_create(team)
+
+
 def _user(email, role, organisation, names, rng, password) -> User:
     forename, _, surname = names.person(rng, rng.choice("MF"))
     return User(
@@ -68,7 +83,11 @@ def _user(email, role, organisation, names, rng, password) -> User:
 def describe_demo_accounts() -> str:
     """A table of the demo sign-ins, or '' if there are none."""
     users = sorted(
-        User.objects.filter(is_demo=True).select_related("organisation"),
+        (
+            u
+            for u in User.objects.filter(is_demo=True).select_related("organisation")
+            if u.has_usable_password()
+        ),
         key=lambda u: (str(u.organisation), ROLE_ORDER.get(u.role, 99), u.email),
     )
     if not users:

@@ -17,8 +17,11 @@ from multiprocessing import get_context
 from django.db import connection, transaction
 
 from opensend.accounts.models import Organisation, User
-from opensend.accounts.roles import OrganisationKind
-from opensend.demo.accounts import create_demo_users
+from opensend.accounts.roles import OrganisationKind, Role
+from opensend.casework.models import Request
+from opensend.casework.next_steps import refresh_cases
+from opensend.demo.accounts import create_demo_users, create_team
+from opensend.demo.casework_writer import save_casework
 from opensend.demo.establishments import UKPRNS, URNS, Identifiers
 from opensend.demo.models import DemoPartnership
 from opensend.demo.names import NamePools
@@ -210,17 +213,56 @@ def save_partnership(
             establishments=len(establishment_ids),
             organisations=partnership.organisations.count(),
         )
+        progress = progress or Progress()
+        person_ids: dict[int, int] = {}
         summary.rows = save_register(
             synthetic,
             organisations["la"].pk,
             establishment_ids,
             history=not lean,
-            progress=progress or Progress(),
+            progress=progress,
+            person_ids=person_ids,
         )
+        caseworkers = []
         if with_users:
             users = create_demo_users(targets.local_authority, organisations, schools, names)
+            caseworkers = [
+                u
+                for u in users
+                if u.role == Role.CASEWORKER and u.organisation_id == organisations["la"].pk
+            ]
+            caseworkers += create_team(
+                targets.local_authority,
+                organisations["la"],
+                names,
+                _team_size(synthetic, today) - len(caseworkers),
+            )
             summary.users = len(users)
+        progress.start(
+            f"Saving {synthetic.local_authority.name}'s casework", total=len(synthetic.cases)
+        )
+        summary.rows.update(
+            save_casework(
+                synthetic.cases,
+                la_id=organisations["la"].pk,
+                person_ids=person_ids,
+                establishment_ids=establishment_ids,
+                caseworkers=caseworkers,
+                lean=lean,
+            )
+        )
+        progress.advance(len(synthetic.cases))
+        if not lean:  # England-wide loads keep the stages the writer set
+            refresh_cases(Request.objects.filter(local_authority=organisations["la"]), today)
     return summary
+
+
+CASES_PER_CASEWORKER = 175  # live plans per caseworker, about one to 150-200
+
+
+def _team_size(synthetic: SyntheticPartnership, today: dt.date) -> int:
+    live = sum(1 for c in synthetic.cases if c.plan and c.plan.issued_on and not c.plan.ceased_on)
+    return max(4, round(live / CASES_PER_CASEWORKER))
 
 
 def _organisations(targets: Targets, seed: int, scale: str):
@@ -297,8 +339,10 @@ def save_register(
     *,
     history: bool,
     progress: Progress,
+    person_ids: dict | None = None,
 ) -> Counter:
-    """Writes the people and every fact about them; returns rows written by table."""
+    """Writes the people and every fact about them; returns rows written by table. Fills
+    `person_ids` with each person's database id by id() of the synthetic person."""
     writers = {
         model: TableWriter(model, columns, history=history) for model, columns in COLUMNS.items()
     }
@@ -311,6 +355,8 @@ def save_register(
         person_id = writers[Person].add(
             (*stamps, *(getattr(person, f, "") for f in Person.DETAIL_FIELDS), la_id)
         )
+        if person_ids is not None:
+            person_ids[id(person)] = person_id
         for status in person.statuses:
             writers[SenStatus].add((*stamps, person_id, status.kind, status.start, status.end))
         for need in person.needs:
@@ -456,6 +502,7 @@ def remove_partnerships(partnerships) -> Summary:
         with transaction.atomic():
             organisation_ids = list(partnership.organisations.values_list("pk", flat=True))
             establishment_ids = list(partnership.establishments.values_list("pk", flat=True))
+            _delete_casework(partnership.local_authority)
             people = Person.objects.filter(responsible_la=partnership.local_authority)
             summary.people += delete_everything(people)
             summary.users += _remove_users(
@@ -469,6 +516,30 @@ def remove_partnerships(partnerships) -> Summary:
                 Organisation.objects.filter(pk__in=organisation_ids)
             )
     return summary
+
+
+def _delete_casework(la) -> None:
+    """The LA's cases, leaves first, each table with one flat query (following the cascade from
+    people instead nests subqueries that SQLite evaluates slowly)."""
+    from opensend.casework import models as casework
+
+    cases = {"case__local_authority": la}
+    plans = {"plan__assessment__case__local_authority": la}
+    casework.Request.objects.filter(local_authority=la).update(reassessed_plan=None)
+    for model, where in [
+        (casework.CaseEvent, cases),
+        (casework.Dispute, cases),
+        (casework.AdviceRequest, cases),
+        (casework.Review, plans),
+        (casework.PhaseTransfer, plans),
+        (casework.NamedSetting, plans),
+        (casework.Plan, {"assessment__case__local_authority": la}),
+        (casework.Assessment, cases),
+        (casework.Request, {"local_authority": la}),
+    ]:
+        ids = list(model._base_manager.filter(**where).values_list("pk", flat=True))
+        for start in range(0, len(ids), 900):
+            delete_everything(model._base_manager.filter(pk__in=ids[start : start + 900]))
 
 
 def _remove_users(users) -> int:

@@ -23,6 +23,7 @@ from opensend.demo.calibration import (
     plan_ehc_register,
     plan_sen_support,
 )
+from opensend.demo.casework_figures import LATEST_YEAR, casework_for
 from opensend.demo.circumstances import CircumstanceMaker, Fact, clip
 from opensend.demo.establishments import (
     EstablishmentPools,
@@ -48,8 +49,7 @@ from opensend.demo.published import NEED_UNKNOWN, LocalAuthority, Targets, ages_
 from opensend.demo.school_records import ExclusionEvent, SchoolRecordMaker, TermAttendance
 from opensend.demo.setting_types import BY_COLUMN
 
-CEASED_IN_2024 = 0.07  # plans ceasing in a year per plan (England 2024: 44,862 of 638,745)
-BECOMES_EHC_PER_YEAR = 0.075  # SEN support to EHC plan: new plans are ~15% of the caseload
+BECOMES_EHC_PER_YEAR = 0.075  # SEN support to EHC plan, where the LA publishes no new plans
 NEW_SEN_SUPPORT_PER_YEAR = 0.09  # children newly identified, per child on SEN support
 PLAN_ENDS_PER_YEAR = 0.03  # moved away or transferred to another LA
 EARLIER_SEN_SUPPORT = 0.6  # plans that followed a period of SEN support
@@ -122,6 +122,7 @@ class SyntheticPartnership:
     local_authority: LocalAuthority
     establishments: list[SyntheticEstablishment]
     people: list[SyntheticPerson]
+    cases: list = field(default_factory=list)  # casework_history.Case
 
 
 def _deal(rng: random.Random, counts: dict[str, int]) -> list[str]:
@@ -173,25 +174,53 @@ class PartnershipSynthesiser:
         self.names = names
         self.identifiers = identifiers
         self.minimal = minimal
+        self.seed = seed
         self.rng = random.Random(f"opensend-demo:{seed}:{la.code}")
+        self.casework = casework_for(la.code).year(LATEST_YEAR)
+        self.becomes_ehc_per_year = BECOMES_EHC_PER_YEAR
         self.districts = districts_for(la.code, la.region)
         self.circumstances = CircumstanceMaker(self.rng, la.name, today)
         self.school_records = SchoolRecordMaker(self.rng, today)
         self.mix = SchoolMix()
 
     def synthesise(self, ehc: RegisterPlan, sen_support: RegisterPlan) -> SyntheticPartnership:
+        from opensend.demo.casework_history import make_history
+
         self.mix = school_mix(ehc)
+        if sen_support.total:  # new plans each year after the census as in the latest year
+            self.becomes_ehc_per_year = min(0.2, self.casework["new_ehc_plans"] / sen_support.total)
         people = [self.person(p) for p in profiles(ehc, self.rng)]
+        starts = sum(1 for p in people if p and p.statuses[-1].start.year == LATEST_YEAR)
         people += [self.person(p) for p in profiles(sen_support, self.rng)]
-        people += self.ceased_before_census(ehc)
+        people += self.ceased_before_census(ehc, self.casework["new_ehc_plans"] - starts)
         people += self.new_sen_support(sen_support.total)
+        history = make_history(
+            people,
+            casework_for(self.la.code),
+            la_code=self.la.code,
+            neighbours=self.la.statistical_neighbours,
+            rng=random.Random(f"opensend-demo-casework:{self.seed}:{self.la.code}"),
+            today=self.today,
+            extra_person=self.request_person,
+        )
+        people += history.extra_people
         pools = self.establishments(people)
         for number, person in enumerate(people):
             self.identify(person, number)
             for stay in person.stays:
                 if BY_COLUMN[stay.setting].establishment_type:
                     stay.establishment = pools.choose(self.rng, stay.setting, stay.phase)
-        return SyntheticPartnership(self.la, pools.establishments, people)
+        return SyntheticPartnership(self.la, pools.establishments, people, history.cases)
+
+    def request_person(self, requested: dt.date) -> SyntheticPerson:
+        """Someone with no SEN status whose request for an assessment came to nothing."""
+        age = self.rng.choices(range(2, 17), weights=[3, 4, 5, 5, 5, 5, 5, 5, 5, 4, 4, 3, 3, 2, 2])[
+            0
+        ]
+        profile = Profile("K", f"age {age}", "", "SLCN", self.rng.choice("MMF"), "")
+        person = self._new_person(profile, age)
+        person.birth_date = add_years(person.birth_date, requested.year - 2024)
+        return person
 
     # --- one person -----------------------------------------------------------------------
 
@@ -234,11 +263,10 @@ class PartnershipSynthesiser:
     def _cease_in_2024(self, person: SyntheticPerson, journey: Journey) -> bool:
         latest_start = max([s.start for s in journey.stays] + [person.statuses[-1].start])
         first = max(latest_start + dt.timedelta(days=1), dt.date(2024, 1, 1))
-        if first >= CENSUS_DATE:
+        last = dt.date(2024, 12, 31)
+        if first > last:
             return False
-        self._end_support(
-            person, journey, random_day(self.rng, first, CENSUS_DATE - dt.timedelta(days=1))
-        )
+        self._end_support(person, journey, random_day(self.rng, first, last))
         return True
 
     def _statuses(self, profile: Profile, birth: dt.date) -> list[Fact]:
@@ -324,7 +352,7 @@ class PartnershipSynthesiser:
     ) -> None:
         events = []
         if person.statuses[-1].kind == "K":
-            events.append((self._date_within(BECOMES_EHC_PER_YEAR, start), "plan"))
+            events.append((self._date_within(self.becomes_ehc_per_year, start), "plan"))
         events.append((self._date_within(PLAN_ENDS_PER_YEAR, start), "moved"))
         year = start.year if start < september(start.year) else start.year + 1
         while september(year) <= self.today:
@@ -346,19 +374,29 @@ class PartnershipSynthesiser:
         person.statuses = clip(person.statuses, day)
         journey.end_all(day)
 
-    def ceased_before_census(self, ehc: RegisterPlan) -> list[SyntheticPerson]:
-        """People whose plans ceased during 2024: mostly young people leaving education."""
+    def ceased_before_census(
+        self, ehc: RegisterPlan, short_of_new_plans: int = 0
+    ) -> list[SyntheticPerson]:
+        """People whose plans ceased during 2024 (as many as the LA published): mostly young
+        people leaving education. If the census-day register has fewer plans that started in
+        2024 than the LA's published new plans, some of these plans started in 2024 too."""
         older = [c for c in ehc.cells if min(ages_in(c.age)) >= 16]
-        people = []
-        for _ in range(round(CEASED_IN_2024 * ehc.total)):
-            cells = older if older and self.rng.random() < 0.8 else ehc.cells
+        people: list[SyntheticPerson] = []
+        wanted = max(self.casework["total_ceased"], short_of_new_plans)
+        attempts = 0
+        while len(people) < wanted and attempts < 3 * wanted + 10:
+            attempts += 1
+            started_2024 = len(people) < short_of_new_plans
+            cells = older if older and self.rng.random() < 0.8 and not started_2024 else ehc.cells
             cell = self.rng.choices(cells, weights=[c.count for c in cells])[0]
-            person = self._ceased(cell, ehc)
+            person = self._ceased(cell, ehc, started_2024)
             if person:
                 people.append(person)
         return people
 
-    def _ceased(self, cell: PlanCell, ehc: RegisterPlan) -> SyntheticPerson | None:
+    def _ceased(
+        self, cell: PlanCell, ehc: RegisterPlan, started_2024: bool = False
+    ) -> SyntheticPerson | None:
         sexes = ehc.sex_by_need[cell.need]
         profile = Profile(
             "E",
@@ -367,7 +405,7 @@ class PartnershipSynthesiser:
             cell.need,
             self.rng.choices(list(sexes), weights=list(sexes.values()))[0],
             self.rng.choices(list(ehc.ethnicity), weights=list(ehc.ethnicity.values()))[0],
-            self.rng.choice(["2", "3", "4", "5", "6", "7"]),
+            "1" if started_2024 else self.rng.choice(["2", "3", "4", "5", "6", "7"]),
         )
         return self.person(profile, ceased_in_2024=True)
 

@@ -99,21 +99,26 @@ def reset_sequences(models_written) -> None:
                 cursor.execute(statement)
 
 
-def delete_everything(queryset) -> int:
+def delete_everything(queryset, _path: tuple = ()) -> int:
     """Delete the rows and, first, every row that depends on them (and their history).
 
     Follows reverse foreign keys: cascading ones are deleted, SET_NULL ones cleared; anything
-    that protects the rows stops the delete with an error, as the ORM would.
+    that protects the rows stops the delete with an error, as the ORM would. A nullable key
+    back to a table already being deleted (a re-assessment's plan) is cleared instead of
+    followed round the cycle.
     """
     model = queryset.model
+    path = (*_path, model)
     for relation in model._meta.related_objects:
         if relation.many_to_many or not relation.field.concrete:
             continue
         dependants = relation.related_model._base_manager.filter(
             **{f"{relation.field.name}__in": queryset.values("pk")}
         )
-        if relation.on_delete is models.CASCADE:
-            delete_everything(dependants)
+        if relation.related_model in path and relation.field.null:
+            dependants.update(**{relation.field.name: None})
+        elif relation.on_delete is models.CASCADE:
+            delete_everything(dependants, path)
         elif relation.on_delete is models.SET_NULL:
             dependants.update(**{relation.field.name: None})
         elif dependants.exists():
