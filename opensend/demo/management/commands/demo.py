@@ -10,6 +10,7 @@ from django.utils import timezone
 from rich.console import Console
 from rich.progress import Progress
 
+from opensend.core.maintenance import update_planner_statistics
 from opensend.core.progress import progress_bar
 from opensend.demo import generator
 from opensend.demo.accounts import describe_demo_accounts
@@ -84,6 +85,7 @@ class Command(BaseCommand):
             with progress_bar(transient=False, console=console) as bars:
                 progress = RichProgress(bars)
                 summary = self._create(la, seed, scale, reset, progress)
+                update_planner_statistics()
                 progress.finish()
         except (UnknownLocalAuthority, generator.DemoError) as problem:
             raise CommandError(str(problem)) from problem
