@@ -4,7 +4,9 @@ casework statistics of Step 3 replace it.
 
 - Requests: received in the year, by their outcome as the return made in the following January
   would have reported it (a decision after that date is "not yet made").
-- Assessments: ended in the year (plan issued, not issued, withdrawn).
+- Assessments: ended in the year (plan issued, not issued, withdrawn). DfE's "decision
+  outstanding" (`assess_not_made`) is 0 for Leeds and York, and `assess_in_year` is the sum of
+  the other three: assessments still open at the year end are not counted, so nor are they here.
 - Timeliness: plans issued in the year after a request made here; weeks = days / 7 from the
   request; within 20, over 20 and up to 52, over 52; with and without 20-week exceptions.
 - New plans: plans starting in the year, except transfers in. Ceased: by date ceased and reason.

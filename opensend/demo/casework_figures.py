@@ -16,6 +16,7 @@ from opensend.demo.published import DEFAULT_DATA_DIR, NATIONAL_CODE
 
 CASEWORK_FILE = "ees/casework_la.csv"
 LATEST_YEAR = 2024
+Counts = dict[str, int | None]  # one year's published columns, None where not published
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,10 @@ class CaseworkFigures:
         return self.years[nearest]
 
 
-def _raw(data_dir: Path) -> dict[str, dict[int, dict[str, int | None]]]:
+def _raw(data_dir: Path) -> dict[str, dict[int, Counts]]:
     with (Path(data_dir) / CASEWORK_FILE).open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    areas: dict[str, dict[int, dict[str, int | None]]] = {}
+    areas: dict[str, dict[int, Counts]] = {}
     for row in rows:
         counts = {
             k: (int(v) if v != "" else None)
@@ -60,7 +61,7 @@ def _raw(data_dir: Path) -> dict[str, dict[int, dict[str, int | None]]]:
     return areas
 
 
-def _drop_impossible(counts: dict[str, int | None]) -> None:
+def _drop_impossible(counts: Counts) -> None:
     new, den = counts.get("new_ehc_plans"), counts.get("plans_issued_den")
     issued = counts.get("assess_issued")
     largest = max(den or 0, issued or 0)
@@ -144,11 +145,13 @@ GROUPS = [
 ]
 
 
-def _complete(counts: dict[str, int | None], group: list[str]) -> bool:
+def _complete(counts: Counts, group: list[str]) -> bool:
     return all(counts.get(c) is not None for c in group)
 
 
-def _source(own: dict, england: dict, year: int, group: list[str]) -> tuple[dict, float]:
+def _source(
+    own: dict[int, Counts], england: dict[int, Counts], year: int, group: list[str]
+) -> tuple[Counts, float]:
     """The nearest year's counts with the whole group published, and how to scale them."""
     for by_year in (own, england):
         for candidate in sorted(by_year, key=lambda y: (abs(y - year), -y)):
@@ -159,10 +162,11 @@ def _source(own: dict, england: dict, year: int, group: list[str]) -> tuple[dict
     return {}, 0.0
 
 
-def _size(counts: dict) -> int:
+def _size(counts: Counts) -> int:
     for column in ("plans_issued_den", "assess_issued", "requests_received_in_year"):
-        if counts.get(column):
-            return counts[column]
+        value = counts.get(column)
+        if value:
+            return value
     return 0
 
 

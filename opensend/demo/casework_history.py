@@ -7,19 +7,22 @@ a request and assessment whose length follows the LA's published 20-week timelin
 year of issue. Requests that did not lead to a plan (not assessed, withdrawn, not issued, still
 in progress today) go to people on SEN support, so requests received in each year and their
 outcomes follow DfE's counts. Plans are reviewed every year, amended for phase transfers, and
-cease on the day their E status ends, for the LA's published mix of reasons. Nothing here
-changes anyone's SEN status: the register on census day stays as it was calibrated.
+cease on the day their E status ends, for the LA's published mix of reasons. Requests decided
+to assess and still open at a year's end get their plan later: issued after census day, the
+person gains an E status from then (`gains_plan`). Nothing changes anyone's SEN status on or
+before census day: the register on census day stays as it was calibrated.
 """
 
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from opensend.casework import clock
 from opensend.demo.calibration import apportion
 from opensend.demo.casework_figures import LATEST_YEAR, CaseworkFigures, CaseworkYear
+from opensend.demo.circumstances import Fact
 from opensend.demo.establishments import SyntheticEstablishment
 from opensend.demo.journeys import CENSUS_DATE, Stay, add_years, random_day, september
 from opensend.demo.setting_types import BY_COLUMN
@@ -138,6 +141,7 @@ class Case:
     assessment_outcome: str = ""  # "" when there is no assessment
     assessment_on: dt.date | None = None
     exception: str = ""
+    reassessment_draft_on: dt.date | None = None  # the draft amended plan of a re-assessment
     plan: Plan | None = None
     reassessed: "Case | None" = None
     advice: list[Advice] = field(default_factory=list)
@@ -153,7 +157,7 @@ class CaseworkHistory:
     extra_people: list[SyntheticPerson]
 
 
-def deal(rng: random.Random, total: int, weights: dict[str, float]) -> list[str]:
+def deal(rng: random.Random, total: int, weights: Mapping[str, float]) -> list[str]:
     """`total` labels in proportion to `weights`, exactly (largest remainder), shuffled."""
     if total <= 0:
         return []
@@ -176,6 +180,25 @@ def academic_year_of_birth(birth: dt.date) -> int:
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def gains_plan(person: SyntheticPerson, issued: dt.date) -> None:
+    """`person` has an EHC plan from `issued` (after census day): SEN statuses from then on
+    give way to it."""
+    assert issued > CENSUS_DATE
+    kept = []
+    for status in person.statuses:
+        if status.start >= issued:
+            continue
+        if status.end is None or status.end >= issued:
+            status.end = issued - dt.timedelta(days=1)
+        kept.append(status)
+    person.statuses = [*kept, Fact("E", issued)]
+
+
+def plan_of(case: Case) -> Plan:
+    assert case.plan is not None
+    return case.plan
 
 
 def stay_on(person: SyntheticPerson, day: dt.date) -> Stay | None:
@@ -225,7 +248,7 @@ class HistoryMaker:
 
     def make(self, people: list[SyntheticPerson]) -> CaseworkHistory:
         periods = [(p, s) for p in people for s in p.statuses if s.kind == "E"]
-        by_year: dict[int, list] = defaultdict(list)
+        by_year: dict[int, list[tuple[SyntheticPerson, Fact]]] = defaultdict(list)
         for person, status in periods:
             if status.start < dt.date(FIRST_YEAR, 1, 1):
                 case = self._historical(person, status.start)
@@ -239,6 +262,7 @@ class HistoryMaker:
         self._cease_reasons([c for c in self.cases if c.plan])
         self._reassessments()
         self._requests_without_plans(people)
+        self._decision_timing()
         for case in self.cases:
             self._steps(case)
         self._reviews_and_transfers()
@@ -254,7 +278,7 @@ class HistoryMaker:
         case.plan = Plan(issued_on=start, named=self._named(person, start))
         return case
 
-    def _plan_starts(self, year: int, group: list) -> None:
+    def _plan_starts(self, year: int, group: list[tuple[SyntheticPerson, Fact]]) -> None:
         figures = self._year(year)
         self.rng.shuffle(group)
         starts = len(group)
@@ -287,7 +311,7 @@ class HistoryMaker:
                 case = self._initial_plan(person, status.start, band, exception)
                 if n >= transfers + den:  # assessment begun in another LA: not timed here
                     case.transferred_from_la = self.rng.choice(self.neighbours)
-            case.plan.ceased_on = status.end
+            plan_of(case).ceased_on = status.end
             self.cases.append(case)
 
     def _timeliness(self, figures: CaseworkYear, plans: int) -> list[tuple[str, bool]]:
@@ -301,7 +325,9 @@ class HistoryMaker:
         band = self.rng.choices(BANDS, weights=[figures[BAND_COLUMNS[b][0]] + 0.01 for b in BANDS])
         return band[0], False
 
-    def _initial_plan(self, person, issued: dt.date, band: str, exception: bool) -> Case:
+    def _initial_plan(
+        self, person: SyntheticPerson, issued: dt.date, band: str, exception: bool
+    ) -> Case:
         low, high = BAND_DAYS[band]
         days = (
             self.rng.randint(low, high)
@@ -366,7 +392,7 @@ class HistoryMaker:
         for year in range(FIRST_YEAR, self.today.year + 1):
             figures = self._year(year)
             extra = max(0, figures["assess_issued"] - figures["new_ehc_plans"])
-            new = sum(1 for c in plans if c.kind == "initial" and c.plan.issued_on.year == year)
+            new = sum(1 for c in plans if c.kind == "initial" and plan_of(c).issued_on.year == year)
             wanted = round(extra * new / (figures["new_ehc_plans"] or 1))
             first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), self.today)
             live = [c for c in plans if self._live(c, first - dt.timedelta(days=200), last)]
@@ -376,15 +402,18 @@ class HistoryMaker:
                 start = max(
                     issued - dt.timedelta(days=self.rng.randint(70, 130)), case.plan.issued_on
                 )
+                decided = start + dt.timedelta(days=self.rng.randint(5, 15))
+                draft = issued - dt.timedelta(days=self.rng.randint(15, 35))
                 self.cases.append(
                     Case(
                         case.person,
                         "reassessment",
                         start,
                         outcome="Y",
-                        decided_on=start + dt.timedelta(days=self.rng.randint(5, 15)),
+                        decided_on=decided,
                         assessment_outcome="Y",
                         assessment_on=issued,
+                        reassessment_draft_on=min(issued, max(draft, decided)),
                         reassessed=case,
                     )
                 )
@@ -545,7 +574,8 @@ class HistoryMaker:
         )
 
     def _still_assessing(self, received: dt.date, figures: CaseworkYear) -> None:
-        """A request decided to assess whose plan is not yet issued today (or was given up)."""
+        """A request decided to assess and still open at its year's end: the plan is issued after
+        census day or not yet today (given up instead where it would have come before 2024)."""
         band, _ = self._any_band(figures)
         low, high = BAND_DAYS[band]
         duration = dt.timedelta(days=self.rng.randint(low, high))
@@ -556,7 +586,7 @@ class HistoryMaker:
         issue = received + duration
         if issue <= self.today and received >= self.today - dt.timedelta(days=BACKLOG_DAYS):
             issue = self.today + dt.timedelta(days=self.rng.randint(14, 120))  # backlog
-        if issue <= self.today:  # would be issued by now: the family withdrew instead
+        if issue <= self.today and issue.year < LATEST_YEAR:  # the family withdrew instead
             ends = received + dt.timedelta(
                 days=self.rng.randint(40, max(41, (issue - received).days))
             )
@@ -564,6 +594,13 @@ class HistoryMaker:
             case = Case(
                 person, "initial", received, "Y", assessment_outcome="W", assessment_on=ends
             )
+        elif issue <= self.today:  # issued after census day: a plan the register gains
+            issue = max(issue, CENSUS_DATE + dt.timedelta(days=self.rng.randint(1, 90)))
+            person = self._someone(received, self.today)
+            gains_plan(person, issue)
+            case = Case(person, "initial", received, "Y", assessment_outcome="Y")
+            case.assessment_on = issue
+            case.plan = Plan(issued_on=issue, named=self._named(person, issue))
         else:
             person = self._someone(received, self.today)
             case = Case(person, "initial", received, "Y", assessment_outcome="A")
@@ -583,6 +620,54 @@ class HistoryMaker:
         if self.rng.random() < in_six:
             return self.rng.randint(14, 42)
         return self.rng.randint(43, 90)
+
+    def _decision_timing(self) -> None:
+        """Decisions whether to assess made by the next return date, within six weeks or not,
+        dealt so each year's count within six weeks follows the published count (exactly in
+        the latest year, as a share before it)."""
+        by_year: dict[int, list[Case]] = defaultdict(list)
+        for case in self.cases:
+            if (
+                case.kind == "initial"
+                and case.outcome in ("Y", "N")
+                and case.received_on
+                and case.received_on.year <= LATEST_YEAR
+                and not case.undecided_at_census
+            ):
+                by_year[case.received_on.year].append(case)
+        for year, cases in by_year.items():
+            figures = self._year(year)
+            if year == LATEST_YEAR:
+                wanted = min(len(cases), figures["request_outcome_six_weeks"])
+            else:
+                share = figures.share(
+                    "request_outcome_six_weeks",
+                    "request_outcome_six_weeks",
+                    "request_outcome_over_6_weeks",
+                )
+                wanted = round(share * len(cases))
+            rooms = {id(c): self._decision_room(c) for c in cases}
+            can_wait = [c for c in cases if rooms[id(c)] >= 43]
+            self.rng.shuffle(can_wait)
+            late = {id(c) for c in can_wait[: len(cases) - wanted]}
+            for case in cases:
+                assert case.received_on
+                room = rooms[id(case)]
+                if id(case) in late:
+                    days = self.rng.randint(43, min(90, room))
+                else:
+                    days = self.rng.randint(min(14, room), min(42, room))
+                case.decided_on = case.received_on + dt.timedelta(days=days)
+
+    def _decision_room(self, case: Case) -> int:
+        """The most days after the request the decision whether to assess can take: before
+        the next return date, and for assessments well before they ended."""
+        assert case.received_on
+        room = (census_day(case.received_on.year + 1) - case.received_on).days
+        if case.outcome == "Y":
+            end = case.assessment_on or (case.plan.issued_on if case.plan else self.today)
+            room = min(room, max(7, (end - case.received_on).days - 45))
+        return max(0, room)
 
     def _steps(self, case: Case) -> None:
         if case.kind != "initial" or case.received_on is None:
@@ -732,15 +817,15 @@ class HistoryMaker:
         expected = [
             c
             for c in plans
-            if c.plan.issued_on < dt.date(2024, 1, 1)
-            and (c.plan.ceased_on is None or c.plan.ceased_on >= CENSUS_DATE)
+            if plan_of(c).issued_on < dt.date(2024, 1, 1)
+            and (plan_of(c).ceased_on or CENSUS_DATE) >= CENSUS_DATE
         ]
         figures = self._year(LATEST_YEAR)
         weights = {k: figures[c] for k, c in REVIEW_CATEGORIES.items()}
         weights["none"] = max(0, figures["review_expected"] - figures["total_review_meeting"])
         labels = deal(self.rng, len(expected), weights)
         # no meeting at all is likeliest for plans whose first review fell due in 2024
-        expected.sort(key=lambda c: c.plan.issued_on, reverse=True)
+        expected.sort(key=lambda c: plan_of(c).issued_on, reverse=True)
         labels.sort(key=["none", "m25", "m24", "prior"].index)
         held = sum(1 for label in labels if label != "none")
         outcomes = deal(self.rng, held, {k: figures[c] for k, c in OUTCOMES.items()})
@@ -906,6 +991,7 @@ class HistoryMaker:
         if review.meeting_on and review.meeting_on >= dt.date(2024, 1, 1):
             review.meeting_on = dt.date(2023, 12, 1) - dt.timedelta(days=self.rng.randint(0, 60))
         _, outcome, in_four = category
+        assert review.meeting_on
         self._hold(review, review.meeting_on, outcome or "M", in_four, decided_by=CENSUS_DATE)
         if not outcome and review.decision_on:
             review.decision_on = CENSUS_DATE + dt.timedelta(days=self.rng.randint(1, 30))

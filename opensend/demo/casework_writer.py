@@ -1,9 +1,10 @@
 """Saves a synthetic partnership's casework history (`casework_history`) in bulk.
 
 Rows go in through `writer.TableWriter` (explicit ids, batches, COPY on PostgreSQL), with the
-simple-history "created" row beside each unless `lean`. Each step gets its timeline event from
-`casework.events.build`. Cases are shared among the LA's caseworkers by person, so a family keeps
-one caseworker. `casework.next_steps.refresh_cases` then stores each case's stage and next step.
+simple-history "created" row beside each unless `lean`. Each step gets its timeline event as
+`casework.events.build` would make it (verb, the record it is about, detail). Cases are shared
+among the LA's caseworkers by person, so a family keeps one caseworker.
+`casework.next_steps.refresh_cases` then stores each case's stage and next step.
 """
 
 import datetime as dt
@@ -12,7 +13,7 @@ from collections import Counter
 
 from django.db.models import NOT_PROVIDED
 
-from opensend.casework import clock, events
+from opensend.casework import clock
 from opensend.casework.events import Verb
 from opensend.casework.models import (
     AdviceRequest,
@@ -33,6 +34,17 @@ LEAN_FROM = dt.date(2023, 1, 1)  # lean (England-wide) loads keep reviews and tr
 AUTOMATIC = {"id", "recorded_at"}
 
 
+class Subject:
+    """What a timeline event is about, as `events.build` records it (the model's name and the
+    row's id), without making a model instance for each of hundreds of thousands of events."""
+
+    __slots__ = ("object_type", "pk")
+
+    def __init__(self, model, pk: int):
+        self.object_type = model._meta.model_name
+        self.pk = pk
+
+
 class RowWriter:
     """A TableWriter taking keyword values, with every other column at its default."""
 
@@ -47,12 +59,16 @@ class RowWriter:
             else:
                 self.defaults[f.attname] = None if f.null else ""
         self.columns = list(self.defaults)
+        self.positions = {c: i for i, c in enumerate(self.columns)}
+        self.default_row = list(self.defaults.values())
         self.table = TableWriter(model, self.columns, history=history)
 
     def add(self, **values) -> int:
-        row = dict(self.defaults)
-        row.update(values)
-        return self.table.add([row[c] for c in self.columns])
+        row = self.default_row.copy()
+        positions = self.positions
+        for column, value in values.items():
+            row[positions[column]] = value
+        return self.table.add(row)
 
 
 class CaseworkWriter:
@@ -103,7 +119,7 @@ class CaseworkWriter:
             reassessed_plan_id=self.plan_ids.get(id(case.reassessed)) if case.reassessed else None,
             **dict(zip(("stage", "closed_on"), stage_and_closing(case), strict=True)),
         )
-        request = Request(pk=case_id)
+        request = Subject(Request, case_id)
         log = []
         if case.kind == "historical":
             log.append((Verb.HISTORICAL_PLAN, case.plan.issued_on, request, {}))
@@ -131,7 +147,7 @@ class CaseworkWriter:
                 due_on=clock.advice_due(advice.requested_on),
                 returned_on=advice.returned_on,
             )
-            subject = AdviceRequest(pk=advice_id)
+            subject = Subject(AdviceRequest, advice_id)
             log.append((Verb.ADVICE_REQUESTED, advice.requested_on, subject, {"kind": advice.kind}))
             if advice.returned_on:
                 log.append(
@@ -146,16 +162,15 @@ class CaseworkWriter:
             for verb, day, subject, detail in log:
                 if day is None:
                     continue
-                event = events.build(request, verb, day, subject=subject, **detail)
                 self.events.add(
                     case_id=case_id,
                     actor_id=None,
                     actor_name=actor_name,
-                    verb=event.verb,
-                    object_type=event.object_type,
-                    object_id=event.object_id,
+                    verb=verb.value,
+                    object_type=subject.object_type,
+                    object_id=subject.pk,
                     occurred_on=day,
-                    detail=json.dumps(event.detail),
+                    detail=json.dumps(detail),
                 )
 
     def assessment(self, case: history.Case, case_id: int, received, log) -> None:
@@ -168,8 +183,13 @@ class CaseworkWriter:
             if case.kind == "initial" and received
             else None,
             exception=case.exception,
+            reassessment_draft_on=case.reassessment_draft_on,
         )
-        subject = Assessment(pk=assessment_id)
+        subject = Subject(Assessment, assessment_id)
+        if case.reassessment_draft_on:
+            log.append((Verb.DRAFT_PLAN_SENT, case.reassessment_draft_on, subject, {}))
+        if case.kind == "reassessment" and outcome == "Y":
+            log.append((Verb.AMENDED_PLAN_ISSUED, case.assessment_on, subject, {}))
         if case.exception:
             log.append(
                 (Verb.EXCEPTION_RECORDED, case.decided_on, subject, {"exception": case.exception})
@@ -194,7 +214,7 @@ class CaseworkWriter:
             next_review_due_on=plan.next_review_due_on,
         )
         self.plan_ids[id(case)] = plan_id
-        subject = Plan(pk=plan_id)
+        subject = Subject(Plan, plan_id)
         if plan.draft_sent_on:
             log.append((Verb.DRAFT_PLAN_SENT, plan.draft_sent_on, subject, {}))
         if plan.issued_on and case.kind == "initial":
@@ -211,7 +231,7 @@ class CaseworkWriter:
                 in_resourced_provision=named.in_resourced_provision,
             )
             day = plan.issued_on or plan.draft_sent_on
-            log.append((Verb.SETTING_NAMED, day, NamedSetting(pk=setting_id), {}))
+            log.append((Verb.SETTING_NAMED, day, Subject(NamedSetting, setting_id), {}))
         for review in plan.reviews:
             if self.lean and review.due_on < LEAN_FROM:
                 continue
@@ -227,7 +247,7 @@ class CaseworkWriter:
                 next_setting_id=self.establishment_ids.get(id(transfer.next_setting)),
                 amended_plan_issued_on=transfer.issued_on,
             )
-            subject = PhaseTransfer(pk=transfer_id)
+            subject = Subject(PhaseTransfer, transfer_id)
             start = transfer.deadline - dt.timedelta(days=150)
             log.append((Verb.PHASE_TRANSFER_RECORDED, start, subject, {"move": transfer.move}))
             if transfer.issued_on:
@@ -254,7 +274,7 @@ class CaseworkWriter:
             else None,
             amended_plan_issued_on=review.amended_plan_issued_on,
         )
-        subject = Review(pk=review_id)
+        subject = Subject(Review, review_id)
         for verb, day in (
             (Verb.REVIEW_MEETING_HELD, meeting),
             (Verb.REVIEW_REPORT_SENT, review.report_sent_on),
@@ -282,7 +302,7 @@ class CaseworkWriter:
             tribunal_outcome_on=dispute.tribunal_outcome_on,
             closed_on=dispute.closed_on,
         )
-        subject = Dispute(pk=dispute_id)
+        subject = Subject(Dispute, dispute_id)
         for verb, day in (
             (Verb.DISPUTE_RECORDED, dispute.decision_on),
             (Verb.MEDIATION_HELD, dispute.mediation_on),

@@ -519,14 +519,14 @@ def remove_partnerships(partnerships) -> Summary:
 
 
 def _delete_casework(la) -> None:
-    """The LA's cases, leaves first, each table with one flat query (following the cascade from
-    people instead nests subqueries that SQLite evaluates slowly)."""
+    """The LA's cases, leaves first, each table (and its history) with one flat query:
+    following the cascade from people instead nests subqueries that SQLite evaluates slowly.
+    Only casework tables refer to casework rows, so nothing else needs following."""
     from opensend.casework import models as casework
 
     cases = {"case__local_authority": la}
     plans = {"plan__assessment__case__local_authority": la}
-    casework.Request.objects.filter(local_authority=la).update(reassessed_plan=None)
-    for model, where in [
+    leaves_first = [
         (casework.CaseEvent, cases),
         (casework.Dispute, cases),
         (casework.AdviceRequest, cases),
@@ -536,10 +536,17 @@ def _delete_casework(la) -> None:
         (casework.Plan, {"assessment__case__local_authority": la}),
         (casework.Assessment, cases),
         (casework.Request, {"local_authority": la}),
-    ]:
-        ids = list(model._base_manager.filter(**where).values_list("pk", flat=True))
-        for start in range(0, len(ids), 900):
-            delete_everything(model._base_manager.filter(pk__in=ids[start : start + 900]))
+    ]
+    tables = [model for model, _ in leaves_first]
+    if any(r.related_model not in tables for m in tables for r in m._meta.related_objects):
+        delete_everything(casework.Request.objects.filter(local_authority=la))  # the careful way
+        return
+    casework.Request.objects.filter(local_authority=la).update(reassessed_plan=None)
+    for model, where in leaves_first:
+        rows = model._base_manager.filter(**where)
+        if hasattr(model, "history"):
+            model.history.model._base_manager.filter(id__in=rows.values("pk"))._raw_delete(rows.db)
+        rows._raw_delete(rows.db)
 
 
 def _remove_users(users) -> int:
