@@ -53,3 +53,11 @@ def signed_in(client, make_user):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (casework keeps step durations there)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -106,6 +106,12 @@ class Request(TimeStampedModel):
             models.Index(fields=["caseworker", "next_due_on"]),
             models.Index(fields=["local_authority", "stage", "next_due_on"]),
             models.Index(fields=["received_on"]),
+            # "My cases" and the team view: open cases in due-date order, read a page at a time
+            models.Index(
+                fields=["next_due_on", "received_on", "id"],
+                condition=Q(closed_on__isnull=True),
+                name="open_cases_by_due_date",
+            ),
         ]
 
     def __str__(self) -> str:

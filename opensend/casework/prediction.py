@@ -71,8 +71,7 @@ class Step(Enum):
         return _LABELS[self]
 
     def and_after(self) -> tuple["Step", ...]:
-        order = list(Step)
-        return tuple(order[order.index(self) :])
+        return _AND_AFTER[self]
 
 
 _LABELS = {
@@ -82,6 +81,8 @@ _LABELS = {
 }
 
 STATUTORY_DAYS = {Step.DECISION: 42, Step.DRAFTING: 70, Step.FINALISING: 28}
+_ORDER = tuple(Step)
+_AND_AFTER = {step: _ORDER[index:] for index, step in enumerate(_ORDER)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +97,14 @@ class CompletedCase:
 
     def step_days(self, step: Step) -> int | None:
         """Days the step took, or None if a date is missing or the dates are out of order."""
-        start, end = {
-            Step.DECISION: (self.received, self.decided),
-            Step.DRAFTING: (self.decided, self.draft_sent),
-            Step.FINALISING: (self.draft_sent, self.issued),
-        }[step]
+        start: dt.date | None
+        end: dt.date | None
+        if step is Step.DECISION:
+            start, end = self.received, self.decided
+        elif step is Step.DRAFTING:
+            start, end = self.decided, self.draft_sent
+        else:
+            start, end = self.draft_sent, self.issued
         if start is None or end is None or end < start:
             return None
         return (end - start).days
@@ -126,7 +130,7 @@ class StepDurations:
         for any step with fewer than `minimum` usable cases."""
         samples: dict[Step, list[int]] = {step: [] for step in Step}
         for case in cases:
-            for step in Step:
+            for step in _ORDER:
                 days = case.step_days(step)
                 if days is not None:
                     samples[step].append(days)
@@ -146,7 +150,7 @@ class StepDurations:
 
     def remaining_after(self, step: Step) -> int:
         """Days for the steps after `step`."""
-        return sum(self.days[later] for later in step.and_after()[1:])
+        return sum(self.days[later] for later in _AND_AFTER[step][1:])
 
     @property
     def total(self) -> int:
@@ -173,11 +177,7 @@ class OpenCase:
 
     @property
     def step_started(self) -> dt.date:
-        return {
-            Step.DECISION: self.received,
-            Step.DRAFTING: self.decided,
-            Step.FINALISING: self.draft_sent,
-        }[self.step] or self.received
+        return self.draft_sent or self.decided or self.received
 
     @property
     def due(self) -> dt.date:
@@ -203,7 +203,8 @@ class Prediction:
 def predict(case: OpenCase, today: dt.date, durations: StepDurations) -> Prediction:
     """The predicted final-plan date of an open case (module docstring: the method)."""
     step = case.step
-    finish_step = max(today, case.step_started + dt.timedelta(days=durations.days[step]))
+    started = case.draft_sent or case.decided or case.received
+    finish_step = max(today, started + dt.timedelta(days=durations.days[step]))
     completion = finish_step + dt.timedelta(days=durations.remaining_after(step))
     return Prediction(step=step, completion=completion, due=case.due)
 
