@@ -71,7 +71,7 @@ def build(
         object_type=subject._meta.model_name,
         object_id=subject.pk,
         occurred_on=occurred_on,
-        detail={key: _plain(value) for key, value in detail.items()},
+        detail=with_summary({key: _plain(value) for key, value in detail.items()}),
     )
 
 
@@ -81,11 +81,18 @@ def record(case: Request, verb: Verb, occurred_on: dt.date, *, actor=None, subje
     return event
 
 
+def with_summary(detail: dict) -> dict:
+    """`detail` with its values, in the order given, joined under "summary": PostgreSQL's jsonb
+    does not keep the order of keys, so the timeline reads the summary, not the keys."""
+    extras = [str(value) for value in detail.values() if value not in ("", None)]
+    return {**detail, "summary": ", ".join(extras)}
+
+
 def describe(event: CaseEvent) -> str:
     """The event as a sentence for the timeline."""
     label = Verb(event.verb).label if event.verb in Verb.values else event.verb
-    extras = [str(v) for v in event.detail.values() if v not in ("", None)]
-    return f"{label}: {', '.join(extras)}" if extras else label
+    summary = event.detail.get("summary", "")
+    return f"{label}: {summary}" if summary else label
 
 
 def _plain(value):

@@ -14,7 +14,7 @@ from collections import Counter
 from django.db.models import NOT_PROVIDED
 
 from opensend.casework import clock
-from opensend.casework.events import Verb
+from opensend.casework.events import Verb, with_summary
 from opensend.casework.models import (
     AdviceRequest,
     Assessment,
@@ -170,7 +170,7 @@ class CaseworkWriter:
                     object_type=subject.object_type,
                     object_id=subject.pk,
                     occurred_on=day,
-                    detail=json.dumps(detail),
+                    detail=json.dumps(with_summary(detail)),
                 )
 
     def assessment(self, case: history.Case, case_id: int, received, log) -> None:
