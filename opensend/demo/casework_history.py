@@ -222,7 +222,9 @@ class HistoryMaker:
     ):
         self.figures = figures
         self.la_code = la_code
-        self.neighbours = [n for n in neighbours if n and n != la_code] or ["XXX"]
+        self.neighbours = [n for n in neighbours if n and n != la_code]
+        if not self.neighbours:  # every LA in data/reference has ten
+            raise ValueError(f"LA {la_code} needs statistical neighbours for transfers")
         self.rng = rng
         self.today = today
         self.extra_person = extra_person
