@@ -26,6 +26,7 @@ from opensend.casework.models import (
     Request,
     Review,
 )
+from opensend.core import codelists
 from opensend.demo import casework_history as history
 from opensend.demo.writer import TableWriter, reset_sequences
 
@@ -148,11 +149,10 @@ class CaseworkWriter:
                 returned_on=advice.returned_on,
             )
             subject = Subject(AdviceRequest, advice_id)
-            log.append((Verb.ADVICE_REQUESTED, advice.requested_on, subject, {"kind": advice.kind}))
+            label = {"kind": codelists.ADVICE_KINDS.label(advice.kind)}
+            log.append((Verb.ADVICE_REQUESTED, advice.requested_on, subject, label))
             if advice.returned_on:
-                log.append(
-                    (Verb.ADVICE_RETURNED, advice.returned_on, subject, {"kind": advice.kind})
-                )
+                log.append((Verb.ADVICE_RETURNED, advice.returned_on, subject, label))
         if case.assessment_outcome and (case.outcome in "YH"):
             self.assessment(case, case_id, received, log)
         for dispute in case.disputes:
@@ -249,11 +249,18 @@ class CaseworkWriter:
             )
             subject = Subject(PhaseTransfer, transfer_id)
             start = transfer.deadline - dt.timedelta(days=150)
-            log.append((Verb.PHASE_TRANSFER_RECORDED, start, subject, {"move": transfer.move}))
+            log.append(
+                (
+                    Verb.PHASE_TRANSFER_RECORDED,
+                    start,
+                    subject,
+                    {"move": PhaseTransfer.Move(transfer.move).label},
+                )
+            )
             if transfer.issued_on:
                 log.append((Verb.PHASE_TRANSFER_PLAN_ISSUED, transfer.issued_on, subject, {}))
         if plan.ceased_on:
-            detail = {"reason": plan.cease_reason}
+            detail = {"reason": codelists.CEASE_REASONS.label(plan.cease_reason)}
             if case.moved_to_la:
                 detail["to_la"] = case.moved_to_la
             log.append((Verb.PLAN_CEASED, plan.ceased_on, subject, detail))
@@ -283,7 +290,8 @@ class CaseworkWriter:
             (Verb.AMENDED_PLAN_ISSUED, review.amended_plan_issued_on),
         ):
             if day:
-                detail = {"outcome": review.outcome} if verb == Verb.REVIEW_DECIDED else {}
+                outcome = codelists.REVIEW_OUTCOMES.label(review.outcome)
+                detail = {"outcome": outcome} if verb == Verb.REVIEW_DECIDED else {}
                 log.append((verb, day, subject, detail))
 
     def dispute(self, dispute: history.Dispute, case_id: int, log) -> None:
@@ -303,15 +311,27 @@ class CaseworkWriter:
             closed_on=dispute.closed_on,
         )
         subject = Subject(Dispute, dispute_id)
-        for verb, day in (
-            (Verb.DISPUTE_RECORDED, dispute.decision_on),
-            (Verb.MEDIATION_HELD, dispute.mediation_on),
-            (Verb.APPEAL_REGISTERED, dispute.appeal_registered_on),
-            (Verb.TRIBUNAL_DECIDED, dispute.tribunal_outcome_on),
-            (Verb.DISPUTE_CLOSED, dispute.closed_on),
+        for verb, day, detail in (
+            (
+                Verb.DISPUTE_RECORDED,
+                dispute.decision_on,
+                {"decision": codelists.DISPUTED_DECISIONS.label(dispute.decision)},
+            ),
+            (
+                Verb.MEDIATION_HELD,
+                dispute.mediation_on,
+                {"outcome": codelists.MEDIATION_OUTCOMES.label(dispute.mediation_outcome)},
+            ),
+            (Verb.APPEAL_REGISTERED, dispute.appeal_registered_on, {}),
+            (
+                Verb.TRIBUNAL_DECIDED,
+                dispute.tribunal_outcome_on,
+                {"outcome": codelists.TRIBUNAL_OUTCOMES.label(dispute.tribunal_outcome)},
+            ),
+            (Verb.DISPUTE_CLOSED, dispute.closed_on, {}),
         ):
             if day:
-                log.append((verb, day, subject, {}))
+                log.append((verb, day, subject, detail))
 
 
 def stage_and_closing(case: history.Case) -> tuple[str, dt.date | None]:

@@ -8,7 +8,8 @@ import pytest
 
 from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
-from opensend.casework.models import Plan, Request
+from opensend.casework.models import CaseEvent, Plan, Request
+from opensend.core import codelists
 from opensend.demo import casework_check as check
 from opensend.demo.casework_figures import casework_for
 from opensend.demo.casework_history import deal, make_history
@@ -221,10 +222,25 @@ def test_cases_have_caseworkers_and_next_steps(partnerships):
         assessment__case__local_authority=leeds, issued_on__isnull=False, ceased_on=None
     )
     assert live.count() > 6000
-    assert (
-        cases.filter(
-            stage=Request.Stage.REQUEST, received_on__lt=TODAY - dt.timedelta(days=42)
-        ).exists()
-        or True
-    )
     assert CENSUS_DATE < TODAY
+
+
+@pytest.mark.django_db
+def test_demo_timeline_reads_in_words_not_codes(partnerships):
+    """A bug: advice kinds, cease reasons and outcomes showed as codes ("Advice returned: EP")."""
+    codes = {
+        code.code
+        for code_list in (
+            codelists.ADVICE_KINDS,
+            codelists.CEASE_REASONS,
+            codelists.REVIEW_OUTCOMES,
+            codelists.DISPUTED_DECISIONS,
+            codelists.TRIBUNAL_OUTCOMES,
+        )
+        for code in code_list
+    }
+    events = CaseEvent.objects.filter(case__local_authority=la("Leeds")).exclude(detail__summary="")
+    summaries = set(events.values_list("detail__summary", flat=True)[:20000])
+    assert summaries
+    assert not summaries & codes
+    assert "Educational psychologist" in summaries
