@@ -4,6 +4,7 @@ including one with a form error, passes axe-core's WCAG 2.2 AA rules."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from opensend.accounts.roles import Role
 from tests.browser.conftest import axe_violations
@@ -63,7 +64,7 @@ def test_request_to_issued_plan(page, live_server, caseworker, person):
     EstablishmentFactory(name="Moorside Academy", urn="149999")
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/register/people/{person.pk}/")
-    assert page.get_by_role("heading", name="EHC casework").is_visible()
+    expect(page.get_by_role("heading", name="EHC casework")).to_be_visible()
     assert_accessible(page)
 
     # Record the request: an empty form first, to see the errors.
@@ -71,7 +72,7 @@ def test_request_to_issued_plan(page, live_server, caseworker, person):
     assert_accessible(page)
     save(page)
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "Enter the date the request was received" in summary.inner_text()
     assert_accessible(page)
     enter_date(page, "received_on", dt.date(2025, 3, 3))
@@ -118,7 +119,7 @@ def test_request_to_issued_plan(page, live_server, caseworker, person):
     assert_accessible(page)
     enter_date(page, "issued_on", dt.date(2025, 7, 14))
     save(page)
-    assert page.get_by_text("Plan maintained").first.is_visible()
+    expect(page.get_by_text("Plan maintained").first).to_be_visible()
     assert "19 weeks" in page.locator(".govuk-summary-list", has_text="Weeks taken").inner_text()
     assert "Hold the annual review" in next_step(page)
     assert "14 July 2026" in next_step(page)  # 12 months after the plan was issued

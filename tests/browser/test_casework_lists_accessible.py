@@ -1,6 +1,7 @@
 """The casework lists, with rows, filters and errors, pass axe-core's WCAG 2.2 AA rules."""
 
 import pytest
+from playwright.sync_api import expect
 
 from opensend.accounts.roles import Role
 from tests.browser.conftest import axe_violations
@@ -37,7 +38,7 @@ def test_casework_lists_have_no_accessibility_violations(
     page.goto(live_server.url + "/casework/team/")
     page.get_by_role("button", name="Reassign selected cases").click()
     page.wait_for_load_state()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     if violations := axe_violations(page):
         problems["team reassignment with errors"] = violations
     assert problems == {}

@@ -1,6 +1,7 @@
 """Every page a role can reach passes axe-core's WCAG 2.2 AA rules, including form errors."""
 
 import pytest
+from playwright.sync_api import expect
 
 from opensend.accounts.roles import Role
 from tests.browser.conftest import axe_violations
@@ -83,7 +84,7 @@ def test_pages_have_no_accessibility_violations(page, live_server, make_user, pe
         page.goto(live_server.url + path.format(p=person.pk))
         page.locator("main form[method=post] button[type=submit]").last.click()
         page.wait_for_load_state()
-        assert page.locator(".govuk-error-summary").is_visible(), path
+        expect(page.locator(".govuk-error-summary"), path).to_be_visible()
         if violations := axe_violations(page):
             problems[f"{path} with errors"] = violations
     assert problems == {}

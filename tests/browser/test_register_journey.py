@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from opensend.accounts.roles import Role
 from tests.browser.conftest import axe_violations
@@ -49,7 +50,7 @@ def test_sign_in_search_and_open_a_person(page, live_server, caseworker, person)
     page.get_by_label("Email address").fill("caseworker@example.org")
     page.get_by_role("textbox", name="Password").fill("wrong password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
@@ -61,7 +62,7 @@ def test_sign_in_search_and_open_a_person(page, live_server, caseworker, person)
     page.get_by_role("button", name="Apply filters").click()
     page.get_by_role("link", name="Wren Testperson").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Wren Testperson"
-    assert page.get_by_text("EHC plan started").is_visible()
+    expect(page.get_by_text("EHC plan started")).to_be_visible()
     assert_accessible(page)
 
 
@@ -70,10 +71,11 @@ def test_person_form_errors_are_accessible(page, live_server, caseworker):
     page.get_by_label("Email address").fill("caseworker@example.org")
     page.get_by_role("textbox", name="Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/register/people/new/")
     page.get_by_role("button", name="Add to the register").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     summary.get_by_role("link", name="Enter the person's first name").click()
     assert page.evaluate("document.activeElement.id") == "id_forename"
     assert_accessible(page)
