@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "opensend.accounts",
     "opensend.people",
     "opensend.casework",
+    "opensend.returns",
     "opensend.imports",
     "opensend.demo",
 ]
