@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("opensend.core.urls")),
     path("register/", include("opensend.people.urls")),
     path("casework/", include("opensend.casework.urls")),
+    path("returns/", include("opensend.returns.urls")),
     path("audit/", include("opensend.core.audit_urls")),
     path("import/", include("opensend.imports.urls")),
 ]

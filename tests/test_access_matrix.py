@@ -7,6 +7,7 @@ from opensend.accounts import services
 from opensend.accounts.roles import Role
 from opensend.casework.models import Request
 from opensend.casework.next_steps import refresh_cases
+from opensend.returns.models import Sen2Check
 from tests.casework.factories import (
     AdviceRequestFactory,
     DisputeFactory,
@@ -81,6 +82,9 @@ def records(local_authority, make_user):
         "kind": "need",
         "fact_id": NeedFactory(person=person).pk,
         **full_case(person),
+        "check_id": Sen2Check.objects.create(local_authority=local_authority, file_name="a.xml").pk,
+        "iso_date": "2025-01-16",
+        "table": "caseload",
         "extras": [
             SenStatusFactory(person=person),
             PlacementFactory(person=person),

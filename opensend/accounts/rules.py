@@ -15,6 +15,8 @@ answered by each app's `visible_to(user)` query.
 | casework.change_case | caseworker, SEND manager |
 | casework.export_casework | caseworker, SEND manager, analyst |
 | casework.view_team, casework.assign_case | SEND manager |
+| returns.prepare_sen2 (export, check, statistics, header details) | SEND manager, analyst |
+| returns.import_sen2 | SEND manager, analyst |
 | core.view_audit | administrator |
 | accounts.manage_users | administrator |
 """
@@ -54,4 +56,6 @@ rules.add_perm("casework.change_case", is_caseworker | is_send_manager)
 rules.add_perm("casework.export_casework", works_with_people)
 rules.add_perm("casework.view_team", is_send_manager)
 rules.add_perm("casework.assign_case", is_send_manager)
+rules.add_perm("returns.prepare_sen2", is_send_manager | is_analyst)
+rules.add_perm("returns.import_sen2", is_send_manager | is_analyst)
 rules.add_perm("accounts.manage_users", is_administrator)

@@ -39,3 +39,23 @@ def age_at_start_of_academic_year(birth_date: dt.date, on: dt.date) -> int:
 def academic_year_of(on: dt.date) -> int:
     """The academic year (1 September to 31 August) containing `on`, named by its first year."""
     return on.year if on.month >= 9 else on.year - 1
+
+
+# Census dates DfE set other than on the third Thursday of January.
+_SEN2_REFERENCE_DATE_EXCEPTIONS = {2021: dt.date(2021, 1, 14)}
+
+
+def sen2_reference_date(year: int) -> dt.date:
+    """The SEN2 census (reference) date of a collection year: the third Thursday of January
+    (16 January 2025, 15 January 2026), except where DfE chose another day (14 January 2021)."""
+    if year in _SEN2_REFERENCE_DATE_EXCEPTIONS:
+        return _SEN2_REFERENCE_DATE_EXCEPTIONS[year]
+    first = dt.date(year, 1, 1)
+    first_thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    return first_thursday + dt.timedelta(weeks=2)
+
+
+def latest_sen2_reference_date(today: dt.date) -> dt.date:
+    """The most recent SEN2 census date on or before `today`."""
+    this_year = sen2_reference_date(today.year)
+    return this_year if this_year <= today else sen2_reference_date(today.year - 1)

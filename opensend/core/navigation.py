@@ -1,4 +1,4 @@
-"""The service navigation: the partnership's five areas, marked active by URL prefix.
+"""The service navigation: the partnership's areas, marked active by URL prefix.
 
 An area whose pages need a permission is shown only to users who have it."""
 
@@ -7,6 +7,7 @@ from django.urls import reverse
 AREAS = [
     ("Register", "people:list", "people.view_person"),
     ("Casework", "casework:my_cases", "casework.view_case"),
+    ("Returns", "returns:sen2", "returns.prepare_sen2"),
     ("Insight", "core:insight", None),
     ("Governance", "core:governance", None),
     ("Local Offer", "core:local-offer", None),

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from opensend.demo.published import AGE_LABELS, PublishedFigures, ages_in
-from opensend.demo.setting_types import BY_COLUMN, SETTING_COLUMNS
+from opensend.returns.sen2.settings_lookup import BY_COLUMN, SETTING_COLUMNS
 
 # January 2025 school census (DfE "Special educational needs in England", June 2025).
 SEN_SUPPORT_PUPILS = 1_284_284

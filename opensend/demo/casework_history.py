@@ -25,8 +25,8 @@ from opensend.demo.casework_figures import LATEST_YEAR, CaseworkFigures, Casewor
 from opensend.demo.circumstances import Fact
 from opensend.demo.establishments import SyntheticEstablishment
 from opensend.demo.journeys import CENSUS_DATE, Stay, add_years, random_day, september
-from opensend.demo.setting_types import BY_COLUMN
 from opensend.demo.synthesis import SyntheticPerson
+from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 FIRST_YEAR = 2015  # casework recorded from here; earlier plans are historical
 BACKLOG_DAYS = 730  # requests beyond the LA's capacity wait in assessment up to two years

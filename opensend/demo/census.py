@@ -10,9 +10,9 @@ import polars as pl
 from opensend.core.codelists import ethnicity_group
 from opensend.demo.journeys import CENSUS_DATE
 from opensend.demo.published import NEED_UNKNOWN, PublishedFigures, age_label
-from opensend.demo.setting_types import setting_type_of
 from opensend.people.models import SenStatus, current_on
 from opensend.people.register import register_as_at
+from opensend.returns.sen2.settings_lookup import setting_type_of
 
 
 def ehc_caseload(local_authority, on: dt.date = CENSUS_DATE) -> PublishedFigures:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from opensend.demo.names import SettingNamer
 from opensend.demo.postcodes import synthetic_postcode
-from opensend.demo.setting_types import (
+from opensend.returns.sen2.settings_lookup import (
     ALTERNATIVE_PROVISION,
     BY_COLUMN,
     EARLY_YEARS,

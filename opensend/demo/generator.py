@@ -26,7 +26,6 @@ from opensend.demo.establishments import UKPRNS, URNS, Identifiers
 from opensend.demo.models import DemoPartnership
 from opensend.demo.names import NamePools
 from opensend.demo.published import Targets, all_targets
-from opensend.demo.setting_types import BY_COLUMN
 from opensend.demo.synthesis import Synthesised, SyntheticPartnership, plan_and_synthesise
 from opensend.demo.writer import TableWriter, delete_everything, reset_sequences
 from opensend.people.models import (
@@ -39,6 +38,7 @@ from opensend.people.models import (
     Placement,
     SenStatus,
 )
+from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 STAMPS = ["created_at", "modified_at", "created_by_id", "modified_by_id"]
 COLUMNS = {

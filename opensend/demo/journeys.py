@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from opensend.demo.establishments import SyntheticEstablishment, phase_for
-from opensend.demo.setting_types import (
+from opensend.returns.sen2.settings_lookup import (
     ALTERNATIVE_PROVISION,
     BY_COLUMN,
     EARLY_YEARS,

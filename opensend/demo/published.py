@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from opensend.demo.setting_types import BY_LABEL, SETTING_COLUMNS
+from opensend.returns.sen2.settings_lookup import BY_LABEL, SETTING_COLUMNS
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 CASELOAD_FILE = "ees/caseload_202425_la.csv"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import NormalDist
 
 from opensend.demo.journeys import Stay, age_in, random_day
-from opensend.demo.setting_types import (
+from opensend.returns.sen2.settings_lookup import (
     ALTERNATIVE_PROVISION,
     BY_COLUMN,
     COMPULSORY_SCHOOL_AGES,

@@ -47,7 +47,7 @@ from opensend.demo.names import NamePools
 from opensend.demo.postcodes import districts_for, synthetic_postcode
 from opensend.demo.published import NEED_UNKNOWN, LocalAuthority, Targets, ages_in
 from opensend.demo.school_records import ExclusionEvent, SchoolRecordMaker, TermAttendance
-from opensend.demo.setting_types import BY_COLUMN
+from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 BECOMES_EHC_PER_YEAR = 0.075  # SEN support to EHC plan, where the LA publishes no new plans
 NEW_SEN_SUPPORT_PER_YEAR = 0.09  # children newly identified, per child on SEN support

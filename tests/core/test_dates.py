@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from opensend.core import dates as core_dates
 from opensend.core.dates import (
     academic_year_of,
     age_at_start_of_academic_year,
@@ -69,3 +70,35 @@ def test_birth_date_bounds_match_ages(on, low, high):
 def test_format_date_is_gov_uk_style():
     assert format_date(dt.date(2025, 1, 5)) == "5 January 2025"
     assert format_date(None, "now") == "now"
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2015, dt.date(2015, 1, 15)),
+        (2016, dt.date(2016, 1, 21)),
+        (2020, dt.date(2020, 1, 16)),
+        (2021, dt.date(2021, 1, 14)),
+        (2022, dt.date(2022, 1, 20)),
+        (2023, dt.date(2023, 1, 19)),
+        (2024, dt.date(2024, 1, 18)),
+        (2025, dt.date(2025, 1, 16)),
+        (2026, dt.date(2026, 1, 15)),
+        (2027, dt.date(2027, 1, 21)),
+    ],
+)
+def test_sen2_reference_dates_are_dfes(year, expected):
+    assert core_dates.sen2_reference_date(year) == expected
+
+
+@given(st.integers(min_value=2000, max_value=2100).filter(lambda y: y != 2021))
+def test_sen2_reference_date_is_the_third_thursday_of_january(year):
+    day = core_dates.sen2_reference_date(year)
+    assert day.month == 1 and day.weekday() == 3 and 15 <= day.day <= 21
+
+
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_latest_sen2_reference_date_is_on_or_before_the_day(today):
+    latest = core_dates.latest_sen2_reference_date(today)
+    assert latest <= today
+    assert core_dates.sen2_reference_date(latest.year + 1) > today

@@ -17,7 +17,7 @@ from opensend.demo.calibration import (
     round_table,
 )
 from opensend.demo.published import ages_in, targets_for
-from opensend.demo.setting_types import BY_COLUMN
+from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 weights = st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=30)
 

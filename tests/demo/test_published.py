@@ -14,7 +14,7 @@ from opensend.demo.published import (
     local_authorities,
     targets_for,
 )
-from opensend.demo.setting_types import SETTING_COLUMNS, SETTING_TYPES, setting_type_of
+from opensend.returns.sen2.settings_lookup import SETTING_COLUMNS, SETTING_TYPES, setting_type_of
 from tests.conftest import shared_path
 
 

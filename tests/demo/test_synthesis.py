@@ -13,8 +13,8 @@ from opensend.demo.establishments import Identifiers
 from opensend.demo.journeys import CENSUS_DATE, Journey, SchoolMix
 from opensend.demo.names import NamePools
 from opensend.demo.published import ages_in, targets_for
-from opensend.demo.setting_types import BY_COLUMN
 from opensend.demo.synthesis import synthesise_partnership
+from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -1,9 +1,13 @@
 """The types of setting DfE counts EHC plans in (the caseload file's columns), and how a placement
-on the register maps to one. Pure Python.
+maps to one: an establishment type (from a URN through GIAS, or a UKPRN through UKRLP) with the
+record's SEN unit and resourced provision indicators, or an SEN2 setting code. Pure Python.
 
-Each type says what a synthetic placement in it looks like: an establishment of a given type
-(with the SEN unit or resourced provision flag), or an SEN2 setting code, or no placement at all.
+The statistics (`statistics/`) and the demo (which builds synthetic placements of each type) both
+read these. Labels are the `breakdown` values of DfE's "Type of placement" rows; `GROUP_TOTALS`
+names the total columns and rows of each group.
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 
@@ -174,3 +178,44 @@ def setting_type_of(
     if sen_setting == "NIEO" and age in COMPULSORY_SCHOOL_AGES:
         return "neet_other_csa"
     return _BY_SEN_SETTING.get(sen_setting, "placement_unknown")
+
+
+@dataclass(frozen=True)
+class GroupTotal:
+    """A group's total in DfE's files: its column, percentage column and breakdown label."""
+
+    group: str
+    column: str
+    pc_column: str
+    label: str
+
+
+GROUP_TOTALS = [
+    GroupTotal(MAINSTREAM, "mainstream_total", "mainstream_total_pc", "Mainstream - total"),
+    GroupTotal(SPECIAL, "special_total", "special_total_pc", "Special - total"),
+    GroupTotal(ALTERNATIVE_PROVISION, "ap_pru_total", "AP_PRU_total_pc", "AP/PRU - total"),
+    GroupTotal(FURTHER_EDUCATION, "fe_total", "fe_total_pc", "FE - total"),
+    GroupTotal(ELSEWHERE, "ed_elsewhere", "ed_elsewhere_pc", "Educated elsewhere - total"),
+    GroupTotal(EARLY_YEARS, "", "nm_early_years_pc", ""),
+    GroupTotal(NOT_RECORDED, "", "placement_unknown_pc", ""),
+]
+
+
+def establishment_columns() -> dict[tuple[str, bool, bool], str]:
+    """Every (establishment type, SEN unit, resourced provision) with its caseload column."""
+    return {
+        (kind, unit, resourced): setting_type_of(
+            age=0,
+            establishment_type=kind,
+            in_sen_unit=unit,
+            in_resourced_provision=resourced,
+        )
+        for kind in {s.establishment_type for s in SETTING_TYPES if s.establishment_type}
+        for unit in (False, True)
+        for resourced in (False, True)
+    }
+
+
+def sen_setting_columns() -> dict[str, str]:
+    """SEN2 setting codes (4.7c, 5.7c) with their column, outside compulsory school age."""
+    return dict(_BY_SEN_SETTING)

@@ -1,0 +1,118 @@
+"""EHC plans issued in the calendar year and whether within 20 weeks: `timeliness_20_week.csv`.
+
+Plans issued (AssessmentOutcome Y, dated in the year) after a request received here (not H
+records, not transfers in); weeks = days from the request to the issue date / 7. Bands: within
+20 weeks (<= 140 days), over 20 and up to 52 (<= 364), over 52. "Excluding exceptions" leaves
+out plans with Week20 = 1. From the 2026 collection: lower-case column names, the mean weeks
+and the primary need breakdown, as in DfE's 2026 release.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from opensend.core.codelists import NEED_TYPES
+from opensend.returns.sen2.frames import Sen2Frames
+from opensend.returns.sen2.statistics import topics
+from opensend.returns.sen2.statistics.breakdowns import Topic, count_by_topic
+from opensend.returns.sen2.statistics.ees import count, percent, tenths
+from opensend.returns.sen2.statistics.population import primary_needs, requests_in_year
+
+TWENTY_WEEKS = 140
+YEAR = 364
+BANDS = ["within_20_weeks", "gt20weeks_ltYear", "gt_1_year"]
+NEED_LABELS = {c.code: c.label for c in NEED_TYPES if c.code != "NSA"} | {"DS": "Down Syndrome"}
+NEED_ORDER = (*sorted(NEED_LABELS.values()), "Not reported")
+
+
+def _columns_2025() -> list[str]:
+    names = ["plans_issued_den", "plans_issued_den_ex"]
+    for band, ex in (
+        ("within_20_weeks", "20_weeks_ex"),
+        ("gt20weeks_ltYear", "gt20weeks_ltYear_ex"),
+        ("gt_1_year", "gt_1_year_ex"),
+    ):
+        names += [f"plans_issued_{band}", f"plans_issued_{ex}"]
+        names += [f"pc_plans_issued_{band}", f"PC_plans_issued_{ex}"]
+    return names
+
+
+COLUMNS_2025 = _columns_2025()
+COLUMNS_2026 = [c.lower() for c in COLUMNS_2025] + [
+    "avg_weeks_issue_plan",
+    "avg_weeks_issue_plan_exc",
+]
+
+
+def timeliness_table(frames: Sen2Frames) -> pl.DataFrame:
+    issued = requests_in_year(frames, "assessment_outcome_date").filter(
+        pl.col("has_assessment"),
+        pl.col("assessment_outcome") == "Y",
+        pl.col("received_date").is_not_null(),
+        pl.col("request_outcome").fill_null("") != "H",
+        pl.col("transfer_la").is_null(),
+    )
+    elapsed = (pl.col("assessment_outcome_date") - pl.col("received_date")).dt.total_days()
+    days, exception, band = pl.col("days"), pl.col("exception"), pl.col("band")
+    banded = (
+        pl.when(elapsed <= TWENTY_WEEKS)
+        .then(pl.lit(BANDS[0]))
+        .when(elapsed <= YEAR)
+        .then(pl.lit(BANDS[1]))
+        .otherwise(pl.lit(BANDS[2]))
+    )
+    measures: dict[str, pl.Expr] = {"den": pl.len(), "den_ex": (~exception).sum()}
+    for name in BANDS:
+        measures[name] = (band == name).sum()
+        measures[f"{name}_ex"] = ((band == name) & ~exception).sum()
+    measures["days"] = days.sum()
+    measures["days_ex"] = days.filter(~exception).sum()
+    needs = primary_needs(frames).collect()
+    labelled = issued.join(needs, on="request_id", how="left").with_columns(
+        elapsed.alias("days"),
+        pl.col("week20").fill_null(False).alias("exception"),
+        banded.alias("band"),
+        topics.AGE_AT_REQUEST_ISSUED.label(pl.col("age")).alias("request_age"),
+        pl.col("primary_need")
+        .replace_strict(NEED_LABELS, default="Not reported", return_dtype=pl.String)
+        .alias("need"),
+    )
+    later = frames.year >= 2026
+    age = Topic(
+        "Age at time of request" if later else "Child or young persons age",
+        ("request_age",),
+        topics.AGE_AT_REQUEST_ISSUED.order,
+    )
+    table_topics = [
+        Topic("All EHC plans" if later else "All EHC plans issued"),
+        *(
+            [
+                age,
+                topics.ETHNICITY,
+                Topic("Primary type of need", ("need",), NEED_ORDER),
+                topics.SEX,
+            ]
+            if later
+            else [age, topics.ETHNICITY, topics.SEX]
+        ),
+    ]
+    counts = count_by_topic(labelled, table_topics, measures)
+    values = [count("den"), count("den_ex")]
+    for name in BANDS:
+        values += [
+            count(name),
+            count(f"{name}_ex"),
+            percent(name, "den"),
+            percent(f"{name}_ex", "den_ex"),
+        ]
+    names = COLUMNS_2026 if later else COLUMNS_2025
+    if later:
+        values += [
+            tenths(pl.col("days"), pl.col("den") * 7),
+            tenths(pl.col("days_ex"), pl.col("den_ex") * 7),
+        ]
+    return counts.select(
+        "breakdown_topic",
+        "breakdown",
+        *[value.alias(name) for value, name in zip(values, names, strict=True)],
+    )
