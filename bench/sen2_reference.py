@@ -198,7 +198,9 @@ class _Reference:
     def new(self) -> pd.DataFrame:
         r = self.requests
         new = r[
-            r["has_named_plan"].eq(True) & self._in_year("start_date") & r["transfer_la"].isna()
+            r["has_named_plan"].eq(True)
+            & self._in_year("start_date")
+            & (r["assessment_outcome"] == "Y")
         ]
         days = pd.DataFrame({"request_id": new["request_id"], "on": new["start_date"]})
         attended = self._main_places(days)
@@ -423,7 +425,6 @@ def _timeliness(ref: _Reference, later: bool) -> pd.DataFrame:
         r["has_assessment"].eq(True)
         & (r["assessment_outcome"] == "Y")
         & r["received_date"].notna()
-        & (r["request_outcome"].fillna("") != "H")
         & r["transfer_la"].isna()
     )
     r = r[keep].merge(ref.needs, on="request_id", how="left")

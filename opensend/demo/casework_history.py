@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from opensend.casework import clock
+from opensend.core.codelists import PLAN_ONLY_EXCLUDED_SETTINGS
 from opensend.demo.calibration import apportion
 from opensend.demo.casework_figures import LATEST_YEAR, CaseworkFigures, CaseworkYear
 from opensend.demo.circumstances import Fact
@@ -101,16 +102,27 @@ class PhaseTransfer:
     move: str
     transfer_year: int
     deadline: dt.date
-    next_setting: SyntheticEstablishment | None
+    next_stay: Stay | None  # its establishment is chosen after the history is made
     issued_on: dt.date | None
+
+    @property
+    def next_setting(self) -> SyntheticEstablishment | None:
+        return self.next_stay.establishment if self.next_stay is not None else None
 
 
 @dataclass
 class NamedSetting:
-    establishment: SyntheticEstablishment | None
+    """The setting named in a plan: the stay it names (its establishment is chosen after the
+    history is made, so it is read from the stay when the plan is saved), or an SEN2 code."""
+
+    stay: Stay | None
     sen_setting: str
     in_sen_unit: bool
     in_resourced_provision: bool
+
+    @property
+    def establishment(self) -> SyntheticEstablishment | None:
+        return self.stay.establishment if self.stay is not None else None
 
 
 @dataclass
@@ -360,10 +372,10 @@ class HistoryMaker:
         if stay is None:
             return NamedSetting(None, "OTH", False, False)
         kind = BY_COLUMN[stay.setting]
-        if stay.establishment is not None:
-            return NamedSetting(
-                stay.establishment, "", kind.in_sen_unit, kind.in_resourced_provision
-            )
+        if kind.establishment_type:
+            return NamedSetting(stay, "", kind.in_sen_unit, kind.in_resourced_provision)
+        if kind.sen_setting in PLAN_ONLY_EXCLUDED_SETTINGS:  # not in education: none named
+            return None
         return NamedSetting(None, kind.sen_setting or "OTH", False, False)
 
     # --- ceasing -------------------------------------------------------------------------
@@ -1022,7 +1034,7 @@ class HistoryMaker:
                     move,
                     year,
                     deadline,
-                    stay.establishment if stay else None,
+                    stay,
                     self._by_today(issued),
                 )
             )

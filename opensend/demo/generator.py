@@ -38,6 +38,7 @@ from opensend.people.models import (
     Placement,
     SenStatus,
 )
+from opensend.returns.models import Sen2Settings
 from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 STAMPS = ["created_at", "modified_at", "created_by_id", "modified_by_id"]
@@ -223,6 +224,8 @@ def save_partnership(
             progress=progress,
             person_ids=person_ids,
         )
+        # The SEN2 header's designated officers: in post, as in most LAs' 2025 returns
+        Sen2Settings.objects.create(local_authority=organisations["la"], dmo="Y", dco="Y", dsco="Y")
         caseworkers = []
         if with_users:
             users = create_demo_users(targets.local_authority, organisations, schools, names)

@@ -15,8 +15,8 @@ from opensend.returns.sen2 import statistics
 from opensend.returns.sen2.db_frames import frames_from_database
 from opensend.returns.sen2.frames import frames_from_persons
 from opensend.returns.sen2.reader import open_return
-from opensend.returns.sen2.statistics.population import EstablishmentLookup
 from opensend.returns.sen2.statistics.ees import write_tables
+from opensend.returns.sen2.statistics.population import EstablishmentLookup
 
 CACHE_SECONDS = 600
 

@@ -11,7 +11,9 @@ urlpatterns = [
     path("sen2/check/", views.check, name="check"),
     path("sen2/import/", views.import_file, name="import"),
     path("sen2/reports/<int:check_id>/", views.report, name="report"),
-    path("sen2/reports/<int:check_id>/problems.xlsx", views.report_problems, name="report_problems"),
+    path(
+        "sen2/reports/<int:check_id>/problems.xlsx", views.report_problems, name="report_problems"
+    ),
     path("sen2/statistics/", views.statistics, name="statistics"),
     path(
         "sen2/statistics/<str:iso_date>/all.zip",

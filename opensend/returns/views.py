@@ -61,7 +61,7 @@ def export(request):
     refusal = ""
     if request.method == "POST" and form.is_valid():
         reference_date = dt.date.fromisoformat(form.cleaned_data["reference_date"])
-        spool = tempfile.TemporaryFile()
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
         try:
             summary = services.export_sen2(
                 actor=request.user,
@@ -148,7 +148,9 @@ def statistics(request):
         raise Http404
     today = timezone.localdate()
     data = request.GET if "reference_date-year" in request.GET else None
-    form = StatisticsForm(data, initial={"reference_date": queries.reference_date_choices(today)[1]})
+    form = StatisticsForm(
+        data, initial={"reference_date": queries.reference_date_choices(today)[1]}
+    )
     reference_date = form.cleaned_data["reference_date"] if data and form.is_valid() else None
     if data is None:
         reference_date = queries.reference_date_choices(today)[1]
@@ -197,4 +199,3 @@ def statistics_download(request, iso_date: str, table: str = ""):
         f'attachment; filename="sen2-statistics-{la.la_code}-{iso_date}.zip"'
     )
     return response
-

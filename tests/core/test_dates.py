@@ -94,7 +94,9 @@ def test_sen2_reference_dates_are_dfes(year, expected):
 @given(st.integers(min_value=2000, max_value=2100).filter(lambda y: y != 2021))
 def test_sen2_reference_date_is_the_third_thursday_of_january(year):
     day = core_dates.sen2_reference_date(year)
-    assert day.month == 1 and day.weekday() == 3 and 15 <= day.day <= 21
+    assert day.month == 1
+    assert day.weekday() == 3
+    assert 15 <= day.day <= 21
 
 
 @given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2100, 12, 31)))

@@ -4,6 +4,7 @@ the way DfE counts SEN2, against the published 2024 figures (data/ees/casework_l
 import datetime as dt
 import random
 
+import polars as pl
 import pytest
 
 from opensend.accounts.models import Organisation
@@ -244,3 +245,38 @@ def test_demo_timeline_reads_in_words_not_codes(partnerships):
     assert summaries
     assert not summaries & codes
     assert "Educational psychologist" in summaries
+
+
+# The published row's measure -> (DfE table, column of the "all" row) as the statistics write it.
+SEN2_HEADLINES = {
+    "requests_received_in_year": ("requests", "requests_received_in_year"),
+    "requests_decided_to_assess": ("requests", "requests_decided_to_assess"),
+    "requests_decided_not_to_assess": ("requests", "requests_decided_not_to_assess"),
+    "requests_withdrawn": ("requests", "requests_withdrawn"),
+    "assess_issued": ("assessments", "assess_issued"),
+    "assess_not_issued": ("assessments", "assess_not_issued"),
+    "plans_issued_den": ("timeliness_20_week", "plans_issued_den"),
+    "plans_issued_den_ex": ("timeliness_20_week", "plans_issued_den_ex"),
+    "plans_issued_within_20_weeks": ("timeliness_20_week", "plans_issued_within_20_weeks"),
+    "plans_issued_20_weeks_ex": ("timeliness_20_week", "plans_issued_20_weeks_ex"),
+    "new_ehc_plans": ("newplans", "new_ehc_plans"),
+    "total_ceased": ("ceased_plans", "total_ceased"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["Leeds", "York"])
+def test_sen2_statistics_of_the_demo_follow_its_published_row(partnerships, name):
+    """DfE's tables computed from the demo's records (as its January 2025 SEN2 return would
+    report them) sit within the calibration tolerance of the LA's published 2024 figures."""
+    from opensend.returns import statistics_pages
+
+    organisation = la(name)
+    published = casework_for(targets_for(name).local_authority.code).year(2024)
+    tables = statistics_pages.tables_for(organisation, dt.date(2025, 1, 16))
+    found = {}
+    for measure, (table, column) in SEN2_HEADLINES.items():
+        rows = tables[table].filter(pl.col("breakdown_topic") == pl.col("breakdown"))
+        found[measure] = (int(rows[column][0]), published[measure])
+    far = {k: v for k, v in found.items() if not close(*v)}
+    assert far == {}

@@ -19,7 +19,8 @@ def test_the_sen2_page_shows_the_header_details_and_the_tasks(signed_in):
     assert "The SEN2 return" in page
     assert "Designated Medical Officer (DMO)" in page
     assert "Not recorded" in page
-    assert "/returns/sen2/export/" in page and "/returns/sen2/check/" in page
+    assert "/returns/sen2/export/" in page
+    assert "/returns/sen2/check/" in page
 
 
 def test_header_details_are_required_with_govuk_errors(signed_in):
@@ -150,7 +151,8 @@ def test_statistics_show_headline_figures_and_tables_for_a_census_date(signed_in
     ).content.decode()
     assert "EHC plan statistics for 15 January 2026" in page
     assert "EHC plans on the census date" in page
-    assert "caseload.csv" in page and "timeliness_20_week.csv" in page
+    assert "caseload.csv" in page
+    assert "timeliness_20_week.csv" in page
 
 
 def test_statistics_download_one_table_and_all_tables_audited(signed_in, local_authority):
@@ -163,7 +165,9 @@ def test_statistics_download_one_table_and_all_tables_audited(signed_in, local_a
     header, *rows = response.content.decode().splitlines()
     assert header.startswith("time_period,time_identifier,geographic_level")
     assert "ehcplans" in header
-    archive = zipfile.ZipFile(io.BytesIO(client.get("/returns/sen2/statistics/2026-01-15/all.zip").content))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get("/returns/sen2/statistics/2026-01-15/all.zip").content)
+    )
     assert "timeliness_20_week.csv" in archive.namelist()
     assert AccessEvent.objects.filter(object_type="SEN2 statistics").count() == 2
     assert client.get("/returns/sen2/statistics/2026-01-15/nonsense.csv").status_code == 404
@@ -178,7 +182,9 @@ def test_export_writes_the_return_and_audits_it(signed_in, local_authority):
         "/returns/sen2/export/", {"reference_date": "2026-01-15", "purpose": "statutory-return"}
     )
     assert response.status_code == 200
-    assert response["Content-Disposition"].endswith(f'SEN2_{local_authority.la_code}_2026-01-15.xml"')
+    assert response["Content-Disposition"].endswith(
+        f'SEN2_{local_authority.la_code}_2026-01-15.xml"'
+    )
     body = b"".join(response.streaming_content).decode()
     assert "<Surname>Example</Surname>" in body
     assert "<DSCO>R</DSCO>" in body

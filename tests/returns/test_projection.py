@@ -523,3 +523,52 @@ class TestFromTheDatabase:
             )
         with django_assert_max_num_queries(1 + 3 * 10):
             assert len(list(projection.export_persons(local_authority, CENSUS))) == 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("census", [D(2023, 1, 19), D(2024, 1, 18), CENSUS, D(2026, 1, 15)])
+def test_the_database_filter_keeps_every_case_in_scope(local_authority, census):
+    """`maybe_in_scope` only narrows: the rules decide, on the same cases either way."""
+
+    def someone():
+        return PersonFactory(responsible_la=local_authority)
+
+    CaseFactory(person=someone(), received_on=D(2022, 3, 1))  # never decided
+    CaseFactory(person=someone(), received_on=D(2024, 12, 2), outcome="Y", outcome_on=D(2025, 2, 3))
+    CaseFactory(person=someone(), received_on=D(2023, 4, 3), outcome="W", outcome_on=D(2024, 1, 8))
+    CaseFactory(
+        person=someone(), received_on=D(2024, 3, 4), exported_to_la="816", exported_on=D(2024, 5, 1)
+    )
+    AssessmentFactory(
+        case=CaseFactory(
+            person=someone(), received_on=D(2022, 5, 2), outcome="Y", outcome_on=D(2022, 6, 6)
+        )
+    )
+    for issued, ceased in [
+        (D(2018, 5, 1), None),
+        (D(2018, 5, 1), D(2024, 12, 31)),
+        (D(2018, 5, 1), D(2025, 1, 10)),
+        (D(2023, 11, 6), D(2025, 6, 1)),
+        (D(2025, 3, 3), None),
+    ]:
+        PlanFactory(
+            assessment=AssessmentFactory(
+                case=CaseFactory(
+                    person=someone(),
+                    received_on=issued - dt.timedelta(weeks=20),
+                    outcome="Y",
+                    outcome_on=issued - dt.timedelta(weeks=14),
+                ),
+                outcome="Y",
+                outcome_on=issued,
+            ),
+            issued_on=issued,
+            ceased_on=ceased,
+            cease_reason="2" if ceased else "",
+        )
+    period = Period(census)
+    cases = projection.cases_of(local_authority)
+    everything = {c.id for c in projection.case_rows(cases) if in_scope(c, period)}
+    narrowed = cases.filter(projection.maybe_in_scope(period))
+    assert {c.id for c in projection.case_rows(narrowed) if in_scope(c, period)} == everything
+    assert everything

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from opensend.core import codelists
 from opensend.core.codelists import Code, CodeList
+from opensend.core.dates import sen2_reference_date
 from opensend.returns.sen2.layout import SUPPORTED_YEARS
 
 __all__ = [
     "ASSESSMENT_OUTCOMES",
-    "CENSUS_DATES",
     "CEASE_REASONS",
     "DIRECT_PAYMENTS",
     "ETHNICITY",
@@ -97,34 +97,9 @@ LOCAL_AUTHORITIES_FILE = (
 
 
 # Published SEN2 census dates (sen2.md §1.1). All are the third Thursday of January except 2021.
-CENSUS_DATES = {
-    year: dt.date.fromisoformat(day)
-    for year, day in (
-        (2015, "2015-01-15"),
-        (2016, "2016-01-21"),
-        (2017, "2017-01-19"),
-        (2018, "2018-01-18"),
-        (2019, "2019-01-17"),
-        (2020, "2020-01-16"),
-        (2021, "2021-01-14"),
-        (2022, "2022-01-20"),
-        (2023, "2023-01-19"),
-        (2024, "2024-01-18"),
-        (2025, "2025-01-16"),
-        (2026, "2026-01-15"),
-        (2027, "2027-01-21"),
-    )
-}
-
-
 def census_date(year: int) -> dt.date:
-    """The SEN2 reference date of a collection year: the published date, else the third
-    Thursday of January."""
-    if year in CENSUS_DATES:
-        return CENSUS_DATES[year]
-    first = dt.date(year, 1, 1)
-    first_thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + dt.timedelta(weeks=2)
+    """The SEN2 reference date of a collection year (`core.dates.sen2_reference_date`)."""
+    return sen2_reference_date(year)
 
 
 def effective_year(year: int) -> int:

@@ -1,12 +1,12 @@
 """The statistics' frames straight from the database, for one LA (or all) and any census date.
 
-The frames are exactly what the LA's return for that date would hold: the people, cases,
-settings, needs, reviews and phase transfers are read in bulk by `projection.read_rows` (a
-fixed number of `values_list` queries per few thousand people, no query per row), and each
-person's records are decided by `projection_rules.person_record`, the code the export and the
-importer use. Reading the tables with separate SQL would mean deciding a second time what "as
-at the census date" makes of each case (A for decisions after it, H for decisions before the
-year, which plans are live), and the two could drift apart; sharing the rules cannot.
+The frames are exactly what the LA's return for that date would hold. `frames_from_database`
+reads them with SQL (`sql_frames.frames_from_sql`: a handful of queries, the rules of
+`projection_rules` mirrored in SQL and polars), in seconds for the whole country.
+`frames_from_projection` builds the same frames the slow, sure way: the export's own
+`projection.export_persons`, each person decided by `projection_rules.person_record` (the code
+the export and the importer use). tests/returns/test_sql_frames.py holds the two equal, so the
+fast path cannot drift from the return.
 """
 
 from __future__ import annotations
@@ -19,12 +19,19 @@ from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
 from opensend.returns.sen2.frames import Sen2Frames, frames_from_persons
 from opensend.returns.sen2.projection import export_persons
+from opensend.returns.sen2.sql_frames import frames_from_sql
 
 
 def frames_from_database(la: Organisation | None, reference_date: dt.date) -> Sen2Frames:
     """The return of `la` for the census on `reference_date` as frames; with `la` None, every
     LA's returns stacked (ids kept apart; `la_code` is then "" and each table's rows are the
     country's: use `statistics.measures`, which writes no geography)."""
+    return frames_from_sql(la, reference_date)
+
+
+def frames_from_projection(la: Organisation | None, reference_date: dt.date) -> Sen2Frames:
+    """The same frames as `frames_from_database`, built from the exported return's records
+    (slow: Python per person; the reference the SQL path is tested against)."""
     if la is not None:
         return frames_from_persons(
             export_persons(la, reference_date), reference_date=reference_date, la_code=la.la_code
@@ -32,7 +39,7 @@ def frames_from_database(la: Organisation | None, reference_date: dt.date) -> Se
     authorities = Organisation.objects.filter(kind=OrganisationKind.LOCAL_AUTHORITY).order_by(
         "la_code"
     )
-    parts = [frames_from_database(authority, reference_date) for authority in authorities]
+    parts = [frames_from_projection(authority, reference_date) for authority in authorities]
     return stacked(parts, reference_date)
 
 

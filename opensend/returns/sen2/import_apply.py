@@ -55,7 +55,7 @@ KINDS = (
     "disagreements",
     "EHC plan statuses",
 )
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int | None], None]
 
 
 class ImportFailed(Exception):
@@ -182,7 +182,7 @@ class Importer:
         self.touched_cases.update(self.writes.case_ids())
         self.result.persons += len(people)
         if progress:
-            progress("Importing", self.result.persons, 0)
+            progress("Importing", self.result.persons, None)  # the total is not known
 
     def _establishments(self, people: list[PersonRecord]) -> dict[tuple[str, str], int]:
         urns, ukprns = set(), set()
@@ -296,7 +296,7 @@ class Importer:
             fields["exported_on"] = self.exported_on(request) if request.exported else None
         if request.active_plans and request.active_plans.transfer_la:
             ours = have.active_plans.transfer_la if have.active_plans else ""
-            if ours != request.active_plans.transfer_la and case.kind == Request.Kind.TRANSFER_IN:
+            if ours != request.active_plans.transfer_la:
                 fields["transferred_from_la"] = request.active_plans.transfer_la
         changed = self.writes.update(Request, case.id, fields)
         changed |= self.new_disputes(Request(pk=case.id), request, have)
@@ -327,14 +327,14 @@ class Importer:
         case = Request(
             person=person,
             local_authority=self.la,
-            caseworker=self.actor,
+            caseworker=None,  # assigned by a SEND manager (Team view: not assigned)
             kind=kind,
             received_on=received,
             source=request.request_source,
             in_youth_accommodation=request.rya == "1",
             outcome=request.request_outcome or "A",
             outcome_on=as_date(request.request_outcome_date),
-            transferred_from_la=transfer_la if kind == Request.Kind.TRANSFER_IN else "",
+            transferred_from_la=transfer_la if kind != Request.Kind.HISTORICAL else "",
             exported_to_la=request.exported,
             exported_on=self.exported_on(request) if request.exported else None,
         )

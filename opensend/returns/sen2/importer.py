@@ -143,7 +143,7 @@ def import_return(
 
 
 def _importing_local_authority(actor) -> Organisation:
-    if not actor.has_perm("people.import_register"):
+    if not actor.has_perm("returns.import_sen2"):
         raise ImportRefused(f"{actor.email} does not have permission to import a return")
     organisation = actor.organisation
     if organisation is None or not organisation.is_local_authority:

@@ -33,7 +33,7 @@ from opensend.returns.sen2.projection_rules import (
 )
 from opensend.returns.sen2.records import Person as PersonRecord
 
-CHUNK = 4000
+CHUNK = 5000
 Progress = Callable[[str, int, int], None]
 
 PERSON_FIELDS = (
@@ -256,15 +256,16 @@ def read_rows(
         if row[0] in live_people:
             needs[row[0]].append(NeedRow._make(row))
 
+    not_ceased = Q(plan__ceased_on__isnull=True) | Q(plan__ceased_on__gt=day)
     held = Review.objects.filter(**plan_people).filter(
-        Q(meeting_on__lte=day) | Q(meeting_on__isnull=True, decision_on__lte=day)
+        not_ceased, Q(meeting_on__lte=day) | Q(meeting_on__isnull=True, decision_on__lte=day)
     )
     reviews = rules.latest_review(
         (ReviewRow._make(r) for r in held.values_list(*REVIEW_FIELDS) if r[0] in live_plans),
         period,
     )
     due = PhaseTransfer.objects.filter(
-        **plan_people, transfer_year__in=(period.year - 1, period.year)
+        not_ceased, **plan_people, transfer_year__in=(period.year - 1, period.year)
     ).values_list("plan_id", "transfer_year", "deadline", "amended_plan_issued_on")
     transfers = rules.transfer_of_the_year(
         (TransferRow._make(r) for r in due if r[0] in live_plans), period

@@ -455,6 +455,10 @@ def active_plans_record(case: CaseRow, rows: PersonRows, period: Period) -> Acti
     )
     if case.kind == TRANSFER_IN and period.covers(arrived_on(case)):
         record.transfer_la = case.transferred_from_la
+    elif case.kind != TRANSFER_IN and case.transferred_from_la:
+        # an assessment begun in another LA and finished here: DfE's 20-week measure leaves
+        # the plan out (docs/sen2-projection.md)
+        record.transfer_la = case.transferred_from_la
     review = rows.reviews.get(case.plan_id)
     if review is not None:
         decided = period.known(review.decision_on)

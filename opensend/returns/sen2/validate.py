@@ -136,7 +136,7 @@ def validate_return(
             f"OpenSEND could not finish checking {report.name or 'the file'} "
             f"({type(error).__name__}: {error}); please report this to its maintainers"
         )
-    if progress is not None:
+    if progress is not None and (report.persons % PROGRESS_EVERY or not report.persons):
         progress(report.persons)
     return report
 

@@ -392,6 +392,7 @@ FAILING = [
     Case("L14", change(plc(A), wbp="Q"), "WBP", "Q", 55),
     Case("L15", change(plc(A), urn="", sen_setting="NEET"), "SENsetting", "NEET", 55),
     Case("L16", change(plc(B), sen_unit_indicator="1"), "SENunitIndicator", "1", 145),
+    Case("P18", change(D, person_birth_date="1999-05-01"), "PersonBirthDate", "1999-05-01", 300),
     Case("F01", change(D, upn=UPN_A), "UPN", UPN_A, 300),
     Case(
         "F02",
@@ -437,6 +438,9 @@ PASSING = [
     ("N09", change(pln(B), pb="1", oa="1")),
     ("N12", change(pln(D), cease_date="2019-01-01")),
     ("N13", both(change(req(A), received_date="2024-05-01"))),
+    ("N13", change(ass(B), assessment_outcome="H")),  # transferred in: the plan is older
+    ("P05", change(D, person_birth_date="1999-05-01")),  # 26, but the plan ceased: P18
+    ("P18", change(A, person_birth_date="1999-05-01")),  # 26 with a live plan: P05
     ("N15", add_plan_details(PlanDetail(urn="100001", placement_rank="2"))),
     ("N16", change(pln(D), cease_date="2025-01-01")),
     ("D04", change(det(B), ukprn="", sen_setting="EYP")),

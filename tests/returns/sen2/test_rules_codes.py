@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from opensend.core import codelists
 from opensend.returns.sen2 import codes
@@ -82,15 +80,6 @@ def test_ethnicity_has_main_and_extended_codes() -> None:
 )
 def test_census_dates_are_the_published_ones(year: int, census: str) -> None:
     assert codes.census_date(year).isoformat() == census
-
-
-@given(st.integers(min_value=1900, max_value=2200))
-def test_the_census_date_is_a_thursday_in_january(year: int) -> None:
-    census = codes.census_date(year)
-    assert census.weekday() == 3
-    assert census.month == 1
-    if year not in codes.CENSUS_DATES:
-        assert 15 <= census.day <= 21  # the third Thursday
 
 
 def test_la_numbers_are_the_bundled_current_las() -> None:

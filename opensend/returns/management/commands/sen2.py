@@ -19,7 +19,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from opensend.core.progress import progress_bar
+from opensend.core.progress import progress_bar, stage_reporter
 from opensend.returns import services
 
 FILE_PROBLEM = 1
@@ -27,7 +27,9 @@ CANNOT_RUN = 2
 
 
 class Command(BaseCommand):
-    help = "Export, validate, import or compute DfE's statistics from the SEN2 return (docs/sen2.md)"
+    help = (
+        "Export, validate, import or compute DfE's statistics from the SEN2 return (docs/sen2.md)"
+    )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -70,12 +72,11 @@ class Command(BaseCommand):
     def export(self, *, reference_date, output, user, **options):
         actor = _account(user)
         with progress_bar() as bar, _open_output(output) as out:
-            task = bar.add_task("Writing the return", total=None)
             summary = services.export_sen2(
                 actor=actor,
                 reference_date=reference_date,
                 out=out,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                progress=stage_reporter(bar),
                 path=f"opensend sen2 export {output}",
             )
         self.stderr.write(
@@ -111,12 +112,8 @@ class Command(BaseCommand):
         actor = _account(user)
         path = _existing(file)
         with progress_bar() as bar:
-            task = bar.add_task("Importing the file", total=None)
             check = services.import_sen2_file(
-                actor=actor,
-                file_name=path.name,
-                source=path,
-                progress=lambda done, total=None: bar.update(task, completed=done, total=total),
+                actor=actor, file_name=path.name, source=path, progress=stage_reporter(bar)
             )
         if check.unreadable:
             raise CommandError(check.unreadable, returncode=CANNOT_RUN)
@@ -155,7 +152,9 @@ class Command(BaseCommand):
         written = statistics_pages.write(tables, directory)
         for path in written:
             self.stdout.write(str(path))
-        self.stderr.write(f"Wrote {len(written)} tables to {directory}", style_func=self.style.SUCCESS)
+        self.stderr.write(
+            f"Wrote {len(written)} tables to {directory}", style_func=self.style.SUCCESS
+        )
 
 
 def _iso_date(value: str) -> dt.date:

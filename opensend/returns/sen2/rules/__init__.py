@@ -2,8 +2,9 @@
 
 Rule ids: H header, P person, R request, A assessment, N named plan, D plan detail, AP active
 plans (and their needs), L placements, F across the file. S rules (structure: missing,
-unexpected, misordered elements) are the reader's. Every rule is in `RULES`, in the order the
-checker runs them; docs/sen2-validation.md lists them all (a test keeps the two in step).
+unexpected, misordered elements) are the reader's. Every rule is in `RULES`; `rules_in(module)`
+gives a module's rules in the order they run. docs/sen2-validation.md lists them all (a test
+keeps the two in step).
 
 Use: `checker = Checker(header, year=2026)`, then `checker.check_header()`, then
 `checker.check_person(person)` for each person in file order, then `checker.finish()`. The
@@ -63,6 +64,11 @@ def rule_year(header: Header, year: int | None = None) -> int:
     return codes.effective_year(year)
 
 
+def field(module: str) -> str:
+    """The `Runners` field of a module: "SEN need" -> "sen_need"."""
+    return module.lower().replace(" ", "_")
+
+
 @dataclass(frozen=True)
 class Runners:
     """One function per module that runs its rules over a record, adding hits."""
@@ -75,7 +81,7 @@ class Runners:
     plan_detail: Runner
     active_plans: Runner
     placement: Runner
-    need: Runner
+    sen_need: Runner
     file: Runner
     file_end: Runner
 
@@ -102,8 +108,8 @@ class Checker:
         rules = {
             module: [(r, r.severity_in(self.year)) for r in rules_in(module)] for module in MODULES
         }
-        self._fast = Runners(*(self._generated(module, rules[module]) for module in MODULES))
-        self._slow = Runners(*(self._one_by_one(rules[module]) for module in MODULES))
+        self._fast = Runners(**{field(m): self._generated(m, rules[m]) for m in MODULES})
+        self._slow = Runners(**{field(m): self._one_by_one(rules[m]) for m in MODULES})
 
     def check_header(self) -> list[Problem]:
         return self._checked(lambda runners, hits: runners.header(self.header, self.ctx, hits))
@@ -144,7 +150,7 @@ class Checker:
                 for placement in active_plans.placements:
                     runners.placement(placement, ctx, hits)
                 for need in active_plans.needs:
-                    runners.need(need, ctx, hits)
+                    runners.sen_need(need, ctx, hits)
         runners.file(record, ctx, hits)
 
     def _checked(

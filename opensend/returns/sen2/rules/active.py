@@ -150,7 +150,9 @@ dates_rules(
     "AP10",
     "active plans",
     "ReviewMeeting is on or after the plan's StartDate",
-    "Check ReviewMeeting: it is the latest annual review meeting of this plan",
+    "Check ReviewMeeting: it is the latest annual review meeting of this plan (a plan "
+    "re-issued after a re-assessment starts again)",
+    severity=WARNING,
     when="ctx.plan is not None and "
     "(dates[record.review_meeting] or HIGH) < (dates[ctx.plan.start_date] or LOW)",
 )

@@ -152,7 +152,7 @@ class DateCache(dict[str, "dt.date | None"]):
         return parsed
 
 
-@dataclass
+@dataclass(slots=True)
 class FileState:
     """What the rules remember across persons while a file streams past."""
 
@@ -164,7 +164,7 @@ class FileState:
     persons: int = 0  # persons checked so far, counting the current one
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What a rule can see besides its record. The checker fills the person, request and
     placement parts as it walks down each person; dates come parsed from one cache."""

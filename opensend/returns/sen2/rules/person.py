@@ -86,15 +86,28 @@ dates_rules("P03", "P04", "person", [("person_birth_date", "PersonBirthDate")])
 @rule(
     "P05",
     "person",
-    f"The person is at most {MAXIMUM_AGE} on 31 August before the reference date (the age "
-    "DfE counts)",
+    f"A person with a plan live on the reference date, or a request still open, is at most "
+    f"{MAXIMUM_AGE} on 31 August before the reference date (the age DfE counts)",
     "Check the date of birth; a plan ends by the end of the academic year in which the "
     "young person turns 25",
     when=f"ctx.age is not None and ctx.age > {MAXIMUM_AGE}",
 )
 def age_in_range(person: Person, ctx: Context) -> Outcome:
-    if ctx.age is None or ctx.age <= MAXIMUM_AGE:
+    if ctx.age is None or ctx.age <= MAXIMUM_AGE or not has_current_work(person, ctx):
         return None
+    return over_age(person, ctx)
+
+
+def has_current_work(person: Person, ctx: Context) -> bool:
+    """Whether the person has a plan live on the reference date or a request still open."""
+    for request in person.requests:
+        plan = plan_of(request)
+        if is_open(request) or (plan is not None and live_on_reference_date(plan, ctx)):
+            return True
+    return False
+
+
+def over_age(person: Person, ctx: Context) -> Finding:
     return Finding(
         "PersonBirthDate",
         person.person_birth_date,
@@ -272,3 +285,19 @@ def one_open_request(person: Person, ctx: Context) -> Outcome:
         f"{', '.join(r.received_date or '?' for r in open_requests)})",
         line=open_requests[1].line,
     )
+
+
+@rule(
+    "P18",
+    "person",
+    f"A person whose plans had all ceased by the reference date is at most {MAXIMUM_AGE} on "
+    "31 August before it",
+    "Check the date of birth; a plan that ceased late in the period can belong to someone "
+    "just over 25",
+    severity=WARNING,
+    when=f"ctx.age is not None and ctx.age > {MAXIMUM_AGE}",
+)
+def ceased_plans_age_in_range(person: Person, ctx: Context) -> Outcome:
+    if ctx.age is None or ctx.age <= MAXIMUM_AGE or has_current_work(person, ctx):
+        return None
+    return over_age(person, ctx)

@@ -117,7 +117,8 @@ def ceased_after_start(plan: NamedPlan, ctx: Context) -> Outcome:
 @rule(
     "N13",
     "named plan",
-    "A plan from a request in the return (not H) starts on or after the request's ReceivedDate",
+    "A plan from a request in the return (neither outcome H) starts on or after the request's "
+    "ReceivedDate",
     "Check StartDate and ReceivedDate; a plan made before this request belongs to an H record",
     when="ctx.received is not None and (dates[record.start_date] or HIGH) < ctx.received",
 )
@@ -125,7 +126,9 @@ def started_after_request(plan: NamedPlan, ctx: Context) -> Outcome:
     start = ctx.date(plan.start_date)
     if start is None or ctx.received is None or start >= ctx.received:
         return None
-    if ctx.request.request_outcome == "H":
+    if ctx.request.request_outcome == "H" or (
+        ctx.assessment is not None and ctx.assessment.assessment_outcome == "H"
+    ):
         return None
     return Finding(
         "StartDate",

@@ -172,6 +172,7 @@ def exported_is_an_la(request: Request, ctx: Context) -> Outcome:
     "A request exported to another LA has no Assessment or ActivePlans",
     "The LA the person moved to reports the rest; remove the Assessment and ActivePlans here, "
     "or remove Exported if the person did not move before the assessment was completed",
+    severity=WARNING,
     when="record.exported",
 )
 def exported_goes_no_further(request: Request, ctx: Context) -> Outcome:

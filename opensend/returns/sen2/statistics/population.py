@@ -195,10 +195,13 @@ def live_plans(frames: Sen2Frames, lookup: EstablishmentLookup) -> pl.DataFrame:
 
 
 def new_plans(frames: Sen2Frames, lookup: EstablishmentLookup) -> pl.DataFrame:
-    """Plans started in the calendar year, except transfers in. Setting: the main placement
+    """Plans started in the calendar year after an assessment here (AssessmentOutcome Y):
+    not plans transferred in or issued before records began (H). Setting: the main placement
     attended on the start date, else the main setting named in the plan."""
     plans = frames.requests.lazy().filter(
-        pl.col("has_named_plan"), in_year("start_date", frames), pl.col("transfer_la").is_null()
+        pl.col("has_named_plan"),
+        in_year("start_date", frames),
+        pl.col("assessment_outcome") == "Y",
     )
     days = plans.select("request_id", pl.col("start_date").alias("on"))
     attended = main_places(frames, days)

@@ -1,8 +1,10 @@
 """EHC plans issued in the calendar year and whether within 20 weeks: `timeliness_20_week.csv`.
 
-Plans issued (AssessmentOutcome Y, dated in the year) after a request received here (not H
-records, not transfers in); weeks = days from the request to the issue date / 7. Bands: within
-20 weeks (<= 140 days), over 20 and up to 52 (<= 364), over 52. "Excluding exceptions" leaves
+Plans issued (AssessmentOutcome Y, dated in the year) after a request received here, including
+requests decided before the year (RequestOutcome H with their ReceivedDate), but not plans
+transferred in or issued before records began (AssessmentOutcome H), nor plans whose assessment
+began in another LA (TransferLA); weeks = days from the request to the issue date / 7. Bands:
+within 20 weeks (<= 140 days), over 20 and up to 52 (<= 364), over 52. "Excluding exceptions" leaves
 out plans with Week20 = 1. From the 2026 collection: lower-case column names, the mean weeks
 and the primary need breakdown, as in DfE's 2026 release.
 """
@@ -49,7 +51,6 @@ def timeliness_table(frames: Sen2Frames) -> pl.DataFrame:
         pl.col("has_assessment"),
         pl.col("assessment_outcome") == "Y",
         pl.col("received_date").is_not_null(),
-        pl.col("request_outcome").fill_null("") != "H",
         pl.col("transfer_la").is_null(),
     )
     elapsed = (pl.col("assessment_outcome_date") - pl.col("received_date")).dt.total_days()
