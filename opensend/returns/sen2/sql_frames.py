@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 import polars as pl
-from django.db import connection
+from django.db import connection, transaction
 
 from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
@@ -71,6 +71,7 @@ class Query(NamedTuple):
     sql: str
 
 
+INCLUDED = "sen2_included_cases"  # a temporary table, for the duration of one call
 DECIDED = ("Y", "N", "W")  # outcomes that carry their date
 YES_OR_NO = ("Y", "N")  # outcomes that carry the dispute flags
 GOING_ON = ("Y", "H")  # outcomes after which the case goes on to the next module
@@ -94,10 +95,24 @@ def frames_from_sql(la: Organisation | None, reference_date: dt.date) -> Sen2Fra
         {"la_id": list(authorities), "la_code": list(authorities.values())},
         schema={"la_id": pl.Int64, "la_code": pl.String},
     )
-    cases = _read(queries.cases()).join(la_codes, on="la_id")  # LAs in order of their codes
-    placements = _read(queries.placements())
-    needs = _read(queries.needs())
-    named = _read(queries.named_settings())
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The included cases are worked out once, and counted (ANALYZE), so that the planner
+        # joins them to the other tables by hash rather than row by row.
+        if connection.vendor == "postgresql":
+            # Bulk reads: room to hash and sort in memory; for the whole country, joins by hash
+            # (the planner cannot guess how many cases the rules include).
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+            if la is None:
+                cursor.execute("SET LOCAL enable_nestloop = off")
+        cursor.execute(f"DROP TABLE IF EXISTS {INCLUDED}")
+        cursor.execute(queries.create_included())
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {INCLUDED}")
+        cases = _read(queries.cases()).join(la_codes, on="la_id")  # LAs in order of their codes
+        placements = _read(queries.placements())
+        needs = _read(queries.needs())
+        named = _read(queries.named_settings())
+        cursor.execute(f"DROP TABLE {INCLUDED}")
     return _frames(cases, named, placements, needs, period, la.la_code if la else "")
 
 
@@ -204,12 +219,12 @@ included AS (
         return f"""
 disputes AS (
   SELECT d.case_id AS target, d.decision, d.mediation_on, d.appeal_registered_on
-  FROM {_table(Dispute)} d JOIN included i ON i.id = d.case_id
+  FROM {_table(Dispute)} d JOIN {INCLUDED} i ON i.id = d.case_id
   UNION ALL
   SELECT i.id, 'NOT_REASSESS', d.mediation_on, d.appeal_registered_on
   FROM {_table(Dispute)} d
   JOIN {_table(Request)} r ON r.id = d.case_id AND r.kind = '{REASSESSMENT}'
-  JOIN included i ON i.plan_id = r.reassessed_plan_id
+  JOIN {INCLUDED} i ON i.plan_id = r.reassessed_plan_id
 ),
 flags AS (
   SELECT target,
@@ -231,14 +246,14 @@ reviews AS (
   SELECT v.plan_id, v.meeting_on, v.decision_on, v.outcome, v.amendment_draft_on,
     ROW_NUMBER() OVER (PARTITION BY v.plan_id
       ORDER BY COALESCE(v.meeting_on, v.decision_on) DESC, v.id DESC) AS n
-  FROM {_table(Review)} v JOIN included i ON i.plan_id = v.plan_id AND i.live = 1
+  FROM {_table(Review)} v JOIN {INCLUDED} i ON i.plan_id = v.plan_id AND i.live = 1
   WHERE v.meeting_on <= {day} OR (v.meeting_on IS NULL AND v.decision_on <= {day})
 ),
 transfers AS (
   SELECT t.plan_id, t.deadline, t.amended_plan_issued_on,
     ROW_NUMBER() OVER (PARTITION BY t.plan_id
       ORDER BY t.transfer_year DESC, t.deadline, t.id) AS n
-  FROM {_table(PhaseTransfer)} t JOIN included i ON i.plan_id = t.plan_id AND i.live = 1
+  FROM {_table(PhaseTransfer)} t JOIN {INCLUDED} i ON i.plan_id = t.plan_id AND i.live = 1
   WHERE t.transfer_year IN ({year - 1}, {year})
 )"""
 
@@ -300,8 +315,8 @@ transfers AS (
         ]
         return self._select(
             columns,
-            [self._included(), self._flags(), self._reviews_and_transfers()],
-            f"""included i
+            [self._flags(), self._reviews_and_transfers()],
+            f"""{INCLUDED} i
   JOIN {_table(Person)} pp ON pp.id = i.person_id
   LEFT JOIN flags f ON f.target = i.id
   LEFT JOIN reviews v ON v.plan_id = i.plan_id AND v.n = 1 AND i.live = 1
@@ -328,14 +343,13 @@ transfers AS (
         return self._select(
             [("case_id", "id", "i.id"), *self._setting("s")],
             [
-                self._included(),
                 f"""
 named AS (
   SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.plan_id ORDER BY s.rank, s.id) AS n
-  FROM {_table(NamedSetting)} s JOIN included i ON i.plan_id = s.plan_id AND i.has_plan = 1
+  FROM {_table(NamedSetting)} s JOIN {INCLUDED} i ON i.plan_id = s.plan_id AND i.has_plan = 1
 )""",
             ],
-            f"""named s JOIN included i ON i.plan_id = s.plan_id AND i.has_plan = 1
+            f"""named s JOIN {INCLUDED} i ON i.plan_id = s.plan_id AND i.has_plan = 1
   LEFT JOIN {_table(Establishment)} e ON e.id = s.establishment_id
   WHERE s.n <= 2""",
         )
@@ -354,8 +368,8 @@ named AS (
                 ("res", "text", "s.residential"),
                 ("wbp", "text", "s.work_based"),
             ],
-            [self._included()],
-            f"""included i JOIN {_table(Placement)} s ON s.person_id = i.person_id
+            [],
+            f"""{INCLUDED} i JOIN {_table(Placement)} s ON s.person_id = i.person_id
   LEFT JOIN {_table(Establishment)} e ON e.id = s.establishment_id
   WHERE i.live = 1 AND s.start_date <= {day}
     AND (s.end_date IS NULL OR s.end_date >= {start})""",
@@ -372,7 +386,6 @@ named AS (
                 ("rank", "id", "n.rank"),
             ],
             [
-                self._included(),
                 f"""
 current AS (
   SELECT n.person_id, n.need_type, n.rank,
@@ -381,16 +394,23 @@ current AS (
   FROM {_table(Need)} n
   WHERE n.rank IN (1, 2) AND n.start_date <= {day}
     AND (n.end_date IS NULL OR n.end_date >= {day})
-    AND n.person_id IN (SELECT person_id FROM included WHERE live = 1)
+    AND n.person_id IN (SELECT person_id FROM {INCLUDED} WHERE live = 1)
 )""",
             ],
-            """included i JOIN current n ON n.person_id = i.person_id AND n.latest = 1
+            f"""{INCLUDED} i JOIN current n ON n.person_id = i.person_id AND n.latest = 1
   WHERE i.live = 1""",
         )
 
     def _select(self, columns: list[Column], ctes: list[str], rest: str) -> Query:
         select = ",\n  ".join(f"{expression} AS {name}" for name, _, expression in columns)
-        return Query(columns, f"WITH {','.join(ctes)}\nSELECT {select}\nFROM {rest}")
+        with_ctes = f"WITH {','.join(ctes)}\n" if ctes else ""
+        return Query(columns, f"{with_ctes}SELECT {select}\nFROM {rest}")
+
+    def create_included(self) -> str:
+        """The statement that keeps the included cases in a temporary table for the queries."""
+        return (
+            f"CREATE TEMPORARY TABLE {INCLUDED} AS WITH {self._included()}\nSELECT * FROM included"
+        )
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -538,7 +558,11 @@ def _request_columns(period: Period) -> list[pl.Expr]:
         _when(ceased, "ceased_on").alias("cease_date"),
         _when(ceased, "cease_reason_value").alias("cease_reason"),
         _when(
-            live & (col("kind") == TRANSFER_IN) & col("arrived_on").is_between(start, day),
+            live
+            & pl.when(col("kind") == TRANSFER_IN)
+            .then(col("arrived_on").is_between(start, day))
+            # an assessment begun in another LA and finished here
+            .otherwise(col("transferred_from_la").fill_null("") != ""),
             "transferred_from_la",
         ).alias("transfer_la"),
         _when(live & (col("meeting_on") <= day), "meeting_on").alias("review_meeting"),
