@@ -22,10 +22,16 @@ from dataclasses import dataclass, field
 from opensend.casework import clock
 from opensend.core.codelists import PLAN_ONLY_EXCLUDED_SETTINGS
 from opensend.demo.calibration import apportion
-from opensend.demo.casework_figures import LATEST_YEAR, CaseworkFigures, CaseworkYear
+from opensend.demo.casework_figures import (
+    LATEST_YEAR,
+    CaseworkFigures,
+    CaseworkYear,
+    casework_for,
+)
 from opensend.demo.circumstances import Fact
 from opensend.demo.establishments import SyntheticEstablishment
 from opensend.demo.journeys import CENSUS_DATE, Stay, add_years, random_day, september
+from opensend.demo.published import NATIONAL_CODE
 from opensend.demo.synthesis import SyntheticPerson
 from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
@@ -257,6 +263,9 @@ class HistoryMaker:
         meetings = latest["total_review_meeting"] or 1
         self.review_late = latest["review_meeting_prior_24"] / meetings
         self.outcome_mix = {k: latest[c] for k, c in OUTCOMES.items() if k}
+        if not sum(self.outcome_mix.values()):  # LAs that published no review outcomes
+            england = casework_for(NATIONAL_CODE).year(LATEST_YEAR)
+            self.outcome_mix = {k: england[c] for k, c in OUTCOMES.items() if k}
 
     # --- the whole history ---------------------------------------------------------------
 

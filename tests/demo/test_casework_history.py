@@ -43,7 +43,7 @@ def small_register(rng: random.Random) -> list[SyntheticPerson]:
     return people
 
 
-def history(seed=1):
+def history(seed=1, la_code="816"):
     rng = random.Random(seed)
     people = small_register(rng)
     extra = []
@@ -55,14 +55,27 @@ def history(seed=1):
 
     made = make_history(
         people,
-        casework_for("816"),
-        la_code="816",
+        casework_for(la_code),
+        la_code=la_code,
         neighbours=("812", "815"),
         rng=rng,
         today=TODAY,
         extra_person=extra_person,
     )
     return people, made
+
+
+def test_an_la_that_published_no_review_outcomes_gets_englands_mix():
+    assert (
+        sum(
+            casework_for("380").year(2024)[c]
+            for c in ("outcome_amend", "outcome_cease", "outcome_maintan")
+        )
+        == 0
+    )
+    _people, made = history(la_code="380")
+    outcomes = {r.outcome for c in made.cases if c.plan for r in c.plan.reviews if r.outcome}
+    assert outcomes >= {"A", "M"}
 
 
 def test_deal_shares_exactly():
