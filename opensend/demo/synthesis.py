@@ -476,7 +476,8 @@ class PartnershipSynthesiser:
                 person.upn = make_upn(int(self.la.code), 1000 + number // 1000, year, number)
         else:
             person.upn_unknown = "UN1"
-        if age >= ULN_FROM_AGE and self.rng.random() < 0.85:
+        gets_uln = age >= ULN_FROM_AGE and self.rng.random() < 0.85
+        if gets_uln and not person.upn_unknown:  # UN8 says the ULN is not known yet either
             person.uln = self._next_uln()
 
     def _next_uln(self) -> str:

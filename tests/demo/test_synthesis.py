@@ -75,6 +75,9 @@ def test_identifiers_are_valid_and_unique(york):
         age = age_at_start_of_academic_year(person.birth_date, CENSUS_DATE)
         if person.upn_unknown == "UN1":
             assert age < 6
+        if person.upn_unknown == "UN8":  # new to the LA: neither UPN nor ULN known yet
+            assert not person.upn
+            assert not person.uln
 
 
 def test_postcodes_are_in_york(york):
