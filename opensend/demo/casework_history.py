@@ -32,7 +32,7 @@ from opensend.demo.circumstances import Fact
 from opensend.demo.establishments import SyntheticEstablishment
 from opensend.demo.journeys import CENSUS_DATE, Stay, add_years, random_day, september
 from opensend.demo.published import NATIONAL_CODE
-from opensend.demo.synthesis import SyntheticPerson
+from opensend.demo.synthesis import SyntheticPerson, give_assessed_need
 from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
 FIRST_YEAR = 2015  # casework recorded from here; earlier plans are historical
@@ -212,6 +212,7 @@ def gains_plan(person: SyntheticPerson, issued: dt.date) -> None:
             status.end = issued - dt.timedelta(days=1)
         kept.append(status)
     person.statuses = [*kept, Fact("E", issued)]
+    give_assessed_need(person, issued)
 
 
 def plan_of(case: Case) -> Plan:

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from opensend.core import codelists
+from opensend.core.dates import age_on
 from opensend.core.identifiers import make_uln, make_upn
 from opensend.demo.calibration import (
     YEARS_IN_PLAN,
@@ -49,6 +50,8 @@ from opensend.demo.published import NEED_UNKNOWN, LocalAuthority, Targets, ages_
 from opensend.demo.school_records import ExclusionEvent, SchoolRecordMaker, TermAttendance
 from opensend.returns.sen2.settings_lookup import BY_COLUMN
 
+MAX_PLAN_AGE = 25  # plans end with the academic year in which the young person turns 25
+
 BECOMES_EHC_PER_YEAR = 0.075  # SEN support to EHC plan, where the LA publishes no new plans
 NEW_SEN_SUPPORT_PER_YEAR = 0.09  # children newly identified, per child on SEN support
 PLAN_ENDS_PER_YEAR = 0.03  # moved away or transferred to another LA
@@ -81,6 +84,23 @@ class NeedFact:
     rank: int
     start: dt.date
     end: dt.date | None = None
+
+
+# Types of need an EHC needs assessment finds where SEN support had none assessed (NSA), in
+# the order of how common they are among new plans; chosen by birthday so no random draw moves.
+ASSESSED_NEEDS = ("ASD", "SEMH", "SLCN", "ASD", "SPLD", "MLD", "SLCN", "SEMH", "PD", "SLD")
+
+
+def give_assessed_need(person: "SyntheticPerson", day: dt.date) -> None:
+    """From `day` (a plan's start), an SEN support need not yet assessed (NSA, a school census
+    code that SEN2 never uses) gives way to an assessed type of need."""
+    assessed = ASSESSED_NEEDS[person.birth_date.toordinal() % len(ASSESSED_NEEDS)]
+    for need in list(person.needs):
+        if need.need == "NSA" and (need.end is None or need.end >= day) and need.start < day:
+            need.end = day - dt.timedelta(days=1)
+            person.needs.append(NeedFact(assessed, need.rank, day))
+        elif need.need == "NSA" and need.start >= day:
+            need.need = assessed
 
 
 @dataclass
@@ -363,12 +383,17 @@ class PartnershipSynthesiser:
             if event == "plan" and status.kind == "K":
                 status.end = day - dt.timedelta(days=1)
                 person.statuses.append(Fact("E", day))
+                give_assessed_need(person, day)
             elif event == "moved" and status.kind == "E":
                 self._end_support(person, journey, day)
                 return
-            elif isinstance(event, int) and journey.september_move(event, status.kind) == "leave":
-                self._end_support(person, journey, summer_end(event, status.start))
-                return
+            elif isinstance(event, int):
+                leaves = journey.september_move(event, status.kind) == "leave"
+                # a plan ends with the academic year in which the young person turns 25
+                aged_out = age_on(person.birth_date, dt.date(event, 8, 31)) >= MAX_PLAN_AGE
+                if leaves or (aged_out and status.kind == "E"):
+                    self._end_support(person, journey, summer_end(event, status.start))
+                    return
 
     def _end_support(self, person: SyntheticPerson, journey: Journey, day: dt.date) -> None:
         person.statuses = clip(person.statuses, day)
