@@ -20,6 +20,7 @@ from opensend.accounts.models import Organisation, User
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.casework.models import Request
 from opensend.casework.next_steps import refresh_cases
+from opensend.core.maintenance import update_planner_statistics
 from opensend.demo.accounts import create_demo_users, create_team
 from opensend.demo.casework_writer import save_casework
 from opensend.demo.establishments import UKPRNS, URNS, Identifiers
@@ -501,6 +502,9 @@ def remove_partnerships(partnerships) -> Summary:
     """Remove these demo partnerships: their people and every fact, sign-ins, establishments
     and organisations."""
     summary = Summary()
+    # The deletes below select by LA through subqueries: with statistics from before the demo was
+    # loaded, PostgreSQL plans them as nested loops that take minutes instead of a second.
+    update_planner_statistics()
     for partnership in list(partnerships.select_related("local_authority")):
         with transaction.atomic():
             organisation_ids = list(partnership.organisations.values_list("pk", flat=True))
