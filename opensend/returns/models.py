@@ -89,7 +89,3 @@ class Sen2Check(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.checked_at:%Y-%m-%d %H:%M})"
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.unreadable and self.errors == 0 and not self.refused

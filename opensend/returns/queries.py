@@ -5,10 +5,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from opensend.core.dates import latest_sen2_reference_date, sen2_reference_date
 from opensend.returns.models import Sen2Check, Sen2Settings
+from opensend.returns.sen2 import layout
 from opensend.returns.sen2.records import Header
 
 SOFTWARE_CODE = "OpenSEND"
-FIRST_SUPPORTED_YEAR = 2025
 
 
 def software_release() -> str:
@@ -43,7 +43,7 @@ def reference_date_choices(today: dt.date) -> list[dt.date]:
     """Census dates a user can export or compute statistics for: the next one (work in
     progress), the latest, and each earlier one back to the first supported collection."""
     latest = latest_sen2_reference_date(today)
-    years = range(latest.year + 1, FIRST_SUPPORTED_YEAR - 1, -1)
+    years = range(latest.year + 1, min(layout.SUPPORTED_YEARS) - 1, -1)
     return [sen2_reference_date(year) for year in years]
 
 

@@ -6,6 +6,7 @@ register and the import into it); these functions add who, which LA and the reco
 """
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -16,7 +17,7 @@ from opensend.core.audit import record_access_by
 from opensend.core.services import save_as
 from opensend.returns import queries
 from opensend.returns.models import Sen2Check, Sen2Settings
-from opensend.returns.sen2 import layout
+from opensend.returns.sen2 import codes, layout
 
 EXPORT_PURPOSE = "Preparing the SEN2 statutory return"
 
@@ -107,7 +108,7 @@ def layout_year(reference_date: dt.date) -> int:
             f"OpenSEND writes SEN2 returns from the {min(layout.SUPPORTED_YEARS)} collection "
             f"onwards; {reference_date:%-d %B %Y} is the census date of the {year} collection"
         )
-    return min(year, max(layout.SUPPORTED_YEARS))
+    return codes.effective_year(year)
 
 
 def record_check(
@@ -208,6 +209,4 @@ def import_sen2_file(*, actor, file_name: str, source, progress=None) -> Sen2Che
 
 def _reopen(source):
     """A fresh readable stream (bytes) or the path itself."""
-    import io
-
     return io.BytesIO(source) if isinstance(source, bytes) else source
