@@ -47,6 +47,12 @@ def reference_date_choices(today: dt.date) -> list[dt.date]:
     return [sen2_reference_date(year) for year in years]
 
 
+def export_reference_dates(today: dt.date) -> list[dt.date]:
+    """The census dates a return can be exported for: those of `reference_date_choices` whose
+    collection layout OpenSEND writes."""
+    return [day for day in reference_date_choices(today) if day.year in layout.SUPPORTED_YEARS]
+
+
 def checks_visible_to(user):
     """SEN2 reports of the user's LA, newest first."""
     organisation = getattr(user, "organisation", None)

@@ -17,7 +17,7 @@ from opensend.core.audit import record_access_by
 from opensend.core.services import save_as
 from opensend.returns import queries
 from opensend.returns.models import Sen2Check, Sen2Settings
-from opensend.returns.sen2 import codes, layout
+from opensend.returns.sen2 import layout
 
 EXPORT_PURPOSE = "Preparing the SEN2 statutory return"
 
@@ -70,7 +70,7 @@ def export_sen2(
     path: str = "",
 ) -> ExportSummary:
     """Write the actor's LA's SEN2 return for `reference_date` to `out`, and audit it."""
-    from opensend.returns.sen2 import projection, writer
+    from opensend.returns.sen2.sql_export import export_return
 
     la = local_authority_of(actor, "returns.prepare_sen2")
     year = layout_year(reference_date)
@@ -81,12 +81,7 @@ def export_sen2(
             "Designated Clinical Officer and a Designated Social Care Officer before "
             "exporting: the SEN2 header needs all three"
         )
-    persons = writer.write_return(
-        out,
-        header,
-        projection.export_persons(la, reference_date, progress=progress),
-        year=year,
-    )
+    persons = export_return(out, header, la, reference_date, year=year, progress=progress)
     record_access_by(
         actor,
         action="export",
@@ -100,15 +95,23 @@ def export_sen2(
 
 
 def layout_year(reference_date: dt.date) -> int:
-    """The collection layout a census date is written in: its own year where OpenSEND knows
-    it; the latest known layout for a later year, until DfE publishes a new one."""
+    """The collection layout a census date is written in: its own year. A collection whose
+    layout DfE has not published (or OpenSEND does not yet know) is refused: its file would say
+    a Year no reader accepts (decision 0007)."""
     year = reference_date.year
-    if year < min(layout.SUPPORTED_YEARS):
+    first, latest = min(layout.SUPPORTED_YEARS), max(layout.SUPPORTED_YEARS)
+    if year < first:
         raise ReturnRefused(
-            f"OpenSEND writes SEN2 returns from the {min(layout.SUPPORTED_YEARS)} collection "
-            f"onwards; {reference_date:%-d %B %Y} is the census date of the {year} collection"
+            f"OpenSEND writes SEN2 returns from the {first} collection onwards; "
+            f"{reference_date:%-d %B %Y} is the census date of the {year} collection"
         )
-    return codes.effective_year(year)
+    if year > latest:
+        raise ReturnRefused(
+            f"{reference_date:%-d %B %Y} is the census date of the {year} collection, whose file "
+            f"layout OpenSEND does not have yet (it writes the {first} to {latest} collections). "
+            "The statistics page gives that census date's figures from the register now"
+        )
+    return year
 
 
 def record_check(

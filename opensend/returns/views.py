@@ -57,7 +57,7 @@ def header_details(request):
 @requires("returns.prepare_sen2")
 def export(request):
     today = timezone.localdate()
-    form = ExportForm(_posted(request), reference_dates=queries.reference_date_choices(today))
+    form = ExportForm(_posted(request), reference_dates=queries.export_reference_dates(today))
     refusal = ""
     if request.method == "POST" and form.is_valid():
         reference_date = dt.date.fromisoformat(form.cleaned_data["reference_date"])

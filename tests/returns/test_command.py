@@ -110,6 +110,19 @@ def test_export_then_import_as_the_users_of_the_local_authority(
         "sen2", "export", "--reference-date", "2026-01-15", "-o", str(path), "--user", analyst.email
     )
     assert "Wrote the SEN2 return for 15 January 2026: 1 people" in capsys.readouterr().err
+    with pytest.raises(CommandError, match="layout OpenSEND does not have yet") as refused:
+        call_command(
+            "sen2",
+            "export",
+            "--reference-date",
+            "2027-01-21",
+            "-o",
+            str(tmp_path / "2027.xml"),
+            "--user",
+            analyst.email,
+        )
+    assert refused.value.returncode == 2
+    assert not (tmp_path / "2027.xml").exists()
     assert "<Surname>Example</Surname>" in path.read_text()
     assert AccessEvent.objects.filter(object_type="SEN2 return", user=analyst).exists()
     call_command("sen2", "import", str(path), "--user", analyst.email)

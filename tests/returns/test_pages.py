@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from opensend.accounts.roles import Role
 from opensend.core.models import AccessEvent
 from opensend.returns.models import Sen2Check, Sen2Settings
-from opensend.returns.queries import reference_date_choices
+from opensend.returns.queries import export_reference_dates, reference_date_choices
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +68,28 @@ def test_census_dates_offered_run_from_the_next_back_to_2025():
 
     choices = reference_date_choices(dt.date(2026, 11, 22))
     assert choices == [dt.date(2027, 1, 21), dt.date(2026, 1, 15), dt.date(2025, 1, 16)]
+
+
+def test_a_return_is_exported_only_for_a_collection_whose_layout_is_known(
+    signed_in, local_authority
+):
+    import datetime as dt
+
+    assert export_reference_dates(dt.date(2026, 11, 22)) == [
+        dt.date(2026, 1, 15),
+        dt.date(2025, 1, 16),
+    ]
+    Sen2Settings.objects.create(local_authority=local_authority, dmo="Y", dco="Y", dsco="Y")
+    client = signed_in(Role.ANALYST)
+    page = client.get("/returns/sen2/export/").content.decode()
+    assert "2026-01-15" in page
+    assert "2027-01-21" not in page
+    # a census date posted by hand is refused in words, never with a traceback
+    response = client.post(
+        "/returns/sen2/export/", {"reference_date": "2027-01-21", "purpose": "statutory-return"}
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
 
 
 def test_checking_a_file_that_is_not_xml_keeps_a_report_saying_so(signed_in):

@@ -77,11 +77,30 @@ YES_OR_NO = ("Y", "N")  # outcomes that carry the dispute flags
 GOING_ON = ("Y", "H")  # outcomes after which the case goes on to the next module
 
 
+class Tables(NamedTuple):
+    """What the queries read, before polars writes the elements: one row per included case
+    (`cases`), per setting named in its plan (`named`), per setting attended (`placements`) and
+    per need (`needs`), keyed by case; with `people`, each included person's details."""
+
+    cases: pl.DataFrame
+    named: pl.DataFrame
+    placements: pl.DataFrame
+    needs: pl.DataFrame
+    people: pl.DataFrame | None
+
+
 def frames_from_sql(la: Organisation | None, reference_date: dt.date) -> Sen2Frames:
     """The return of `la` for the census on `reference_date` as frames, read with a handful of
     queries; with `la` None every LA's return, stacked (`la_code` ""), as `db_frames.stacked`
     would give them."""
     period = Period(reference_date)
+    tables = read_tables(la, period)
+    return _frames(tables, period, la.la_code if la else "")
+
+
+def read_tables(la: Organisation | None, period: Period, *, people: bool = False) -> Tables:
+    """Run the queries for `la` (every LA when None); with `people`, read the included people's
+    names and identifiers too (the export needs them, the statistics do not)."""
     queries = _Queries(period, la.pk if la is not None else None)
     if la is not None:
         authorities = {la.pk: la.la_code}
@@ -108,12 +127,15 @@ def frames_from_sql(la: Organisation | None, reference_date: dt.date) -> Sen2Fra
         cursor.execute(queries.create_included())
         if connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {INCLUDED}")
-        cases = _read(queries.cases()).join(la_codes, on="la_id")  # LAs in order of their codes
-        placements = _read(queries.placements())
-        needs = _read(queries.needs())
-        named = _read(queries.named_settings())
+        tables = Tables(
+            cases=_read(queries.cases()).join(la_codes, on="la_id"),  # LAs in order of code
+            named=_read(queries.named_settings()),
+            placements=_read(queries.placements()),
+            needs=_read(queries.needs()),
+            people=_read(queries.people()) if people else None,
+        )
         cursor.execute(f"DROP TABLE {INCLUDED}")
-    return _frames(cases, named, placements, needs, period, la.la_code if la else "")
+    return tables
 
 
 # --- SQL: which cases, and what the return sees of them --------------------------------------
@@ -330,6 +352,7 @@ transfers AS (
             ("urn_value", "text", "e.urn"),
             ("ukprn_value", "text", "e.ukprn"),
             ("sen_setting_value", "text", f"{alias}.sen_setting"),
+            ("sen_setting_other_value", "text", f"{alias}.sen_setting_other"),
             ("sen_unit", "flag", f"CASE WHEN {alias}.in_sen_unit THEN 1 ELSE 0 END"),
             (
                 "resourced_provision",
@@ -341,7 +364,7 @@ transfers AS (
     def named_settings(self) -> Query:
         """The settings named in each included plan, the first two by rank."""
         return self._select(
-            [("case_id", "id", "i.id"), *self._setting("s")],
+            [("case_id", "id", "i.id"), *self._setting("s"), ("setting_key", "id", "s.id")],
             [
                 f"""
 named AS (
@@ -367,6 +390,7 @@ named AS (
                 ("end_date", "date", d("s.end_date")),
                 ("res", "text", "s.residential"),
                 ("wbp", "text", "s.work_based"),
+                ("placement_key", "id", "s.id"),
             ],
             [],
             f"""{INCLUDED} i JOIN {_table(Placement)} s ON s.person_id = i.person_id
@@ -392,13 +416,32 @@ current AS (
     ROW_NUMBER() OVER (PARTITION BY n.person_id, n.rank
       ORDER BY n.start_date DESC, n.id DESC) AS latest
   FROM {_table(Need)} n
+  JOIN (SELECT DISTINCT person_id FROM {INCLUDED} WHERE live = 1) lp
+    ON lp.person_id = n.person_id
   WHERE n.rank IN (1, 2) AND n.start_date <= {day}
     AND (n.end_date IS NULL OR n.end_date >= {day})
-    AND n.person_id IN (SELECT person_id FROM {INCLUDED} WHERE live = 1)
 )""",
             ],
             f"""{INCLUDED} i JOIN current n ON n.person_id = i.person_id AND n.latest = 1
   WHERE i.live = 1""",
+        )
+
+    def people(self) -> Query:
+        """The name, post code and identifiers of each person the return includes."""
+        columns: list[Column] = [
+            ("db_person_id", "id", "pp.id"),
+            ("surname", "text", "pp.surname"),
+            ("forename", "text", "pp.forename"),
+            ("post_code", "text", "pp.postcode"),
+            ("upn", "text", "pp.upn"),
+            ("unique_learner_number", "text", "pp.uln"),
+            ("upn_unknown", "text", "pp.upn_unknown"),
+        ]
+        return self._select(
+            columns,
+            [],
+            f"""{_table(Person)} pp
+  WHERE pp.id IN (SELECT person_id FROM {INCLUDED})""",
         )
 
     def _select(self, columns: list[Column], ctes: list[str], rest: str) -> Query:
@@ -454,17 +497,25 @@ def _when(condition: pl.Expr, value: str | pl.Expr) -> pl.Expr:
     return pl.when(condition).then(pl.col(value) if isinstance(value, str) else value)
 
 
-def _frames(
-    cases: pl.DataFrame,
-    named: pl.DataFrame,
-    placements: pl.DataFrame,
-    needs: pl.DataFrame,
-    period: Period,
-    la_code: str,
-) -> Sen2Frames:
-    empty = frames_from_persons([], reference_date=period.reference_date, la_code=la_code)
+class Elements(NamedTuple):
+    """What each element of the return holds, in polars types (dates, booleans, ids, text), one
+    table per repeating module: `persons` (one row per person, first case's columns),
+    `requests` (one per `<Requests>`, with its `<Assessment>`, `<NamedPlan>` and
+    `<ActivePlans>` beside it), `plan_details`, `placements` and `needs`. `person_id` numbers
+    people in order of LA code and id, `request_id` requests in the order of the return."""
+
+    persons: pl.DataFrame
+    requests: pl.DataFrame
+    plan_details: pl.DataFrame
+    placements: pl.DataFrame
+    needs: pl.DataFrame
+
+
+def elements(tables: Tables, period: Period) -> Elements:
+    """Write what each element holds (`projection_rules`' record functions, column by
+    column)."""
     # People in order of LA and id; each person's requests as `person_record` orders them.
-    cases = cases.sort(
+    cases = tables.cases.sort(
         "la_code",
         "db_person_id",
         pl.col("without_request").not_(),
@@ -477,41 +528,52 @@ def _frames(
         request_id=pl.int_range(pl.len(), dtype=pl.Int64),
     )
     keys = cases.select("case_id", "person_id", "request_id")
-    persons = cases.unique("person_id", keep="first").sort("person_id")
-
-    def shaped(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
-        return typed(frame.select(like.columns)).cast(like.schema)
 
     def owned(frame: pl.DataFrame, *columns: pl.Expr, **named: pl.Expr) -> pl.DataFrame:
         return frame.join(keys, on="case_id").with_columns(*columns, **named)
 
-    return Sen2Frames(
-        persons=shaped(persons, empty.persons),
-        requests=shaped(cases.with_columns(_request_columns(period)), empty.requests),
-        plan_details=shaped(owned(named, *_where()), empty.plan_details),
-        placements=shaped(
-            owned(
-                placements,
-                *_where(),
-                leaving_date=_when(pl.col("end_date") <= period.reference_date, "end_date"),
-            ),
-            empty.placements,
+    return Elements(
+        persons=cases.unique("person_id", keep="first").sort("person_id"),
+        requests=cases.with_columns(_request_columns(period)),
+        plan_details=owned(tables.named, *_where()),
+        placements=owned(
+            tables.placements,
+            *_where(),
+            leaving_date=_when(pl.col("end_date") <= period.reference_date, "end_date"),
         ),
-        needs=shaped(owned(needs, sen_type_rank=pl.col("rank")), empty.needs),
+        needs=owned(tables.needs, sen_type_rank=pl.col("rank")),
+    )
+
+
+def _frames(tables: Tables, period: Period, la_code: str) -> Sen2Frames:
+    empty = frames_from_persons([], reference_date=period.reference_date, la_code=la_code)
+    written = elements(tables, period)
+
+    def shaped(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
+        return typed(frame.select(like.columns)).cast(like.schema)
+
+    return Sen2Frames(
+        persons=shaped(written.persons, empty.persons),
+        requests=shaped(written.requests, empty.requests),
+        plan_details=shaped(written.plan_details, empty.plan_details),
+        placements=shaped(written.placements, empty.placements),
+        needs=shaped(written.needs, empty.needs),
         reference_date=period.reference_date,
         la_code=la_code,
     )
 
 
 def _where() -> list[pl.Expr]:
-    """URN, UKPRN or SENsetting, whichever comes first (`projection_rules._where`), and the
-    rank as written."""
+    """URN, UKPRN or SENsetting (with SENsettingOther), whichever comes first
+    (`projection_rules._where`), and the rank as written."""
     urn = pl.col("urn_value").fill_null("") != ""
     ukprn = pl.col("ukprn_value").fill_null("") != ""
+    neither = urn.not_() & ukprn.not_()
     return [
         _when(urn, "urn_value").alias("urn"),
         _when(urn.not_() & ukprn, "ukprn_value").alias("ukprn"),
-        _when(urn.not_() & ukprn.not_(), "sen_setting_value").alias("sen_setting"),
+        _when(neither, "sen_setting_value").alias("sen_setting"),
+        _when(neither, "sen_setting_other_value").alias("sen_setting_other"),
         pl.col("rank").alias("placement_rank"),
     ]
 

@@ -24,11 +24,13 @@ from typing import Any, BinaryIO
 from opensend.returns.sen2 import layout
 from opensend.returns.sen2.records import Header, Person
 
-__all__ = ["write_return"]
+__all__ = ["FOOTER", "header_text", "write_return"]
 
 INDENT = "  "
 _NEEDS_ESCAPE = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+FOOTER = f"{INDENT}</Persons>\n</Message>\n"  # everything after the last person
 
 _Writer = Callable[[Person, Callable[[str], None]], None]
 
@@ -92,7 +94,7 @@ def _person_writer(year: int) -> _Writer:
     return writer
 
 
-def _header_text(header: Header, year: int) -> str:
+def header_text(header: Header, year: int) -> str:
     """`<Message>`, the whole `<Header>` and `<Persons>`: everything before the first person."""
     if header.year and header.year != str(year):
         raise ValueError(f"the header says Year {header.year} but the file is written for {year}")
@@ -130,7 +132,7 @@ def write_return(
     header whose Year is not `year`.
     """
     write_person = _person_writer(year)
-    out.write(_header_text(header, year).encode())
+    out.write(header_text(header, year).encode())
     count = 0
     for person in persons:
         parts: list[str] = []
@@ -139,7 +141,7 @@ def write_return(
         count += 1
         if progress is not None and count % 1000 == 0:
             progress(count)
-    out.write(f"{INDENT}</Persons>\n</Message>\n".encode())
+    out.write(FOOTER.encode())
     if progress is not None and count % 1000:
         progress(count)
     return count
