@@ -186,7 +186,9 @@ def import_sen2_file(*, actor, file_name: str, source, progress=None) -> Sen2Che
         return record_check(
             actor=actor, la=la, file_name=file_name, report=report, purpose=Sen2Check.Purpose.IMPORT
         )
-    result = import_return(actor=actor, file_name=file_name, source=source, progress=progress)
+    result = import_return(
+        actor=actor, file_name=file_name, source=source, progress=progress, checked=report
+    )
     if not result.ok:
         return record_check(
             actor=actor,

@@ -390,3 +390,20 @@ def test_broken_files_never_write_anything(actor, school, local_authority, data)
     if not result.ok:
         assert Person.objects.filter(responsible_la=local_authority).count() == before
         assert result.message or result.errors
+
+
+@pytest.mark.django_db
+def test_an_upload_is_validated_once(actor, school, local_authority, monkeypatch):
+    from opensend.returns import services
+    from opensend.returns.sen2 import validate
+
+    calls = []
+    checking = validate.validate_return
+    monkeypatch.setattr(
+        validate, "validate_return", lambda *a, **k: calls.append(1) or checking(*a, **k)
+    )
+    check = services.import_sen2_file(
+        actor=actor, file_name="return.xml", source=content(with_plan(), refused())
+    )
+    assert check.import_summary["persons"]["created"] == 2
+    assert len(calls) == 1

@@ -80,11 +80,13 @@ def _stream(source: Source):
     return io.BytesIO(source) if isinstance(source, bytes) else source
 
 
-def _check(source: Source, file_name: str, result: ImportResult) -> bool:
-    """Validate the file; False (with the errors or the reason in `result`) if it is refused."""
+def _check(source: Source, file_name: str, result: ImportResult, report=None) -> bool:
+    """Validate the file (unless `report` is its validation report already); False (with the
+    errors or the reason in `result`) if it is refused."""
     from opensend.returns.sen2.validate import validate_return
 
-    report = validate_return(_stream(source), name=file_name)
+    if report is None:
+        report = validate_return(_stream(source), name=file_name)
     if report.unreadable:
         result.message = report.unreadable
         return False
@@ -103,13 +105,19 @@ def _read(source: Source, file_name: str) -> tuple[Header, Iterator[PersonRecord
 
 
 def import_return(
-    *, actor, file_name: str, source: Source, progress: Progress | None = None
+    *,
+    actor,
+    file_name: str,
+    source: Source,
+    progress: Progress | None = None,
+    checked=None,
 ) -> ImportResult:
     """Import a SEN2 return into the actor's LA: the whole file, or (if anything is wrong with
-    it) nothing."""
+    it) nothing. `checked` is the file's `validate.Report` when the caller has validated it
+    already (the file is then not validated twice)."""
     la = _importing_local_authority(actor)
     result = ImportResult(file_name)
-    if not _check(source, file_name, result):
+    if not _check(source, file_name, result, checked):
         return result
     header, persons = _read(source, file_name)
     if header.lea != la.la_code:
