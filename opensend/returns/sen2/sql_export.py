@@ -5,7 +5,7 @@
 without deciding each person in Python:
 
 1. `sql_frames.read_tables` reads, with a handful of queries, the cases the return includes and
-   what the return sees of them (the rules of `projection_rules`, mirrored in SQL), and the
+   what the return sees of them (the rules of `projection_rules`, mirrored in SQL), with the
    people's names and identifiers; `sql_frames.elements` writes what each element holds.
 2. Polars turns each value into its text (dates as ISO dates, flags as 1/0, free text escaped
    as the writer escapes it) and each record into its XML, from `layout.content_model(year)`:
@@ -112,9 +112,7 @@ def person_xml(tables, period: Period, year: int) -> pl.DataFrame:
         requests = requests.join(
             gathered(frame, group, "request_id", *order), on="request_id", how="left"
         )
-    assert tables.people is not None
-    persons = written.persons.select("person_id", "db_person_id", "birth_date", "sex", "ethnicity")
-    persons = persons.join(tables.people, on="db_person_id", how="left").join(
+    persons = written.persons.join(
         gathered(requests, "Requests", "person_id", "request_id"), on="person_id", how="left"
     )
     return render(persons, "Person").sort("person_id").select("person_id", "xml")

@@ -71,6 +71,15 @@ class Query(NamedTuple):
     sql: str
 
 
+# The person's name, post code and identifiers: the export writes them, the statistics do not.
+IDENTITY: list[Column] = [
+    ("surname", "text", "pp.surname"),
+    ("forename", "text", "pp.forename"),
+    ("post_code", "text", "pp.postcode"),
+    ("upn", "text", "pp.upn"),
+    ("unique_learner_number", "text", "pp.uln"),
+    ("upn_unknown", "text", "pp.upn_unknown"),
+]
 INCLUDED = "sen2_included_cases"  # a temporary table, for the duration of one call
 DECIDED = ("Y", "N", "W")  # outcomes that carry their date
 YES_OR_NO = ("Y", "N")  # outcomes that carry the dispute flags
@@ -79,14 +88,14 @@ GOING_ON = ("Y", "H")  # outcomes after which the case goes on to the next modul
 
 class Tables(NamedTuple):
     """What the queries read, before polars writes the elements: one row per included case
-    (`cases`), per setting named in its plan (`named`), per setting attended (`placements`) and
-    per need (`needs`), keyed by case; with `people`, each included person's details."""
+    (`cases`, in LA code order; with its person's name and identifiers when read for the
+    export), per setting named in its plan (`named`), per setting attended (`placements`) and
+    per need (`needs`), keyed by case."""
 
     cases: pl.DataFrame
     named: pl.DataFrame
     placements: pl.DataFrame
     needs: pl.DataFrame
-    people: pl.DataFrame | None
 
 
 def frames_from_sql(la: Organisation | None, reference_date: dt.date) -> Sen2Frames:
@@ -118,21 +127,26 @@ def read_tables(la: Organisation | None, period: Period, *, people: bool = False
         # The included cases are worked out once, and counted (ANALYZE), so that the planner
         # joins them to the other tables by hash rather than row by row.
         if connection.vendor == "postgresql":
-            # Bulk reads: room to hash and sort in memory; for the whole country, joins by hash
-            # (the planner cannot guess how many cases the rules include).
+            # Bulk reads: room to hash and sort in memory, and no JIT compiling (it costs more
+            # than it saves on queries of a second or less). For the whole country, joins by
+            # hash (the planner cannot guess how many cases the rules include); for one LA,
+            # lookups by index into the national tables: the planner's default cost of a random
+            # read (4, for spinning disks) made it scan all 2 million people for 28,000.
             cursor.execute("SET LOCAL work_mem = '256MB'")
+            cursor.execute("SET LOCAL jit = off")
             if la is None:
                 cursor.execute("SET LOCAL enable_nestloop = off")
+            else:
+                cursor.execute("SET LOCAL random_page_cost = 1.1")
         cursor.execute(f"DROP TABLE IF EXISTS {INCLUDED}")
         cursor.execute(queries.create_included())
         if connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {INCLUDED}")
         tables = Tables(
-            cases=_read(queries.cases()).join(la_codes, on="la_id"),  # LAs in order of code
+            cases=_read(queries.cases(identity=people)).join(la_codes, on="la_id"),
             named=_read(queries.named_settings()),
             placements=_read(queries.placements()),
             needs=_read(queries.needs()),
-            people=_read(queries.people()) if people else None,
         )
         cursor.execute(f"DROP TABLE {INCLUDED}")
     return tables
@@ -282,8 +296,9 @@ transfers AS (
     def _date(self, expression: str) -> str:
         return f"CAST({expression} AS TEXT)"
 
-    def cases(self) -> Query:
-        """One row per included case, with its person, state, flags, review and transfer."""
+    def cases(self, *, identity: bool = False) -> Query:
+        """One row per included case, with its person, state, flags, review and transfer; with
+        `identity`, the person's name, post code and identifiers too."""
         d = self._date
         columns: list[Column] = [
             ("la_id", "id", "i.la_id"),
@@ -335,6 +350,8 @@ transfers AS (
             ("sex", "text", "CASE WHEN pp.sex IN ('M', 'F') THEN pp.sex ELSE '' END"),
             ("ethnicity", "text", "pp.ethnicity"),
         ]
+        if identity:
+            columns += IDENTITY
         return self._select(
             columns,
             [self._flags(), self._reviews_and_transfers()],
@@ -424,24 +441,6 @@ current AS (
             ],
             f"""{INCLUDED} i JOIN current n ON n.person_id = i.person_id AND n.latest = 1
   WHERE i.live = 1""",
-        )
-
-    def people(self) -> Query:
-        """The name, post code and identifiers of each person the return includes."""
-        columns: list[Column] = [
-            ("db_person_id", "id", "pp.id"),
-            ("surname", "text", "pp.surname"),
-            ("forename", "text", "pp.forename"),
-            ("post_code", "text", "pp.postcode"),
-            ("upn", "text", "pp.upn"),
-            ("unique_learner_number", "text", "pp.uln"),
-            ("upn_unknown", "text", "pp.upn_unknown"),
-        ]
-        return self._select(
-            columns,
-            [],
-            f"""{_table(Person)} pp
-  WHERE pp.id IN (SELECT person_id FROM {INCLUDED})""",
         )
 
     def _select(self, columns: list[Column], ctes: list[str], rest: str) -> Query:
