@@ -88,22 +88,21 @@ def person_xml(tables, period: Period, year: int) -> pl.DataFrame:
     depth = _depths(model)
     written = elements(tables, period)
 
-    def render(frame: pl.DataFrame, group: str) -> pl.DataFrame:
+    def render(frame: pl.LazyFrame, group: str) -> pl.LazyFrame:
         fields = _fields(model, group)
-        return frame.with_columns(_as_text(frame, fields)).with_columns(
+        return frame.with_columns(_as_text(frame.collect_schema(), fields)).with_columns(
             xml=_record_xml(model, group, depth)
         )
 
-    def gathered(frame: pl.DataFrame, group: str, key: str, *order: str) -> pl.DataFrame:
+    def gathered(frame: pl.DataFrame, group: str, key: str, *order: str) -> pl.LazyFrame:
         """Each `key`'s records of `group` as one text, in the order given."""
         return (
-            render(frame, group)
-            .sort(key, *order)
+            render(frame.lazy().sort(key, *order), group)
             .group_by(key, maintain_order=True)
             .agg(pl.col("xml").str.join("").alias(group))
         )
 
-    requests = written.requests
+    requests = written.requests.lazy()
     for group, frame, order in (
         ("PlanDetail", written.plan_details, ("rank", "setting_key")),
         ("PlacementDetail", written.placements, ("entry_date", "rank", "placement_key")),
@@ -112,10 +111,14 @@ def person_xml(tables, period: Period, year: int) -> pl.DataFrame:
         requests = requests.join(
             gathered(frame, group, "request_id", *order), on="request_id", how="left"
         )
-    persons = written.persons.join(
-        gathered(requests, "Requests", "person_id", "request_id"), on="person_id", how="left"
+    persons = written.persons.lazy().join(
+        render(requests.sort("request_id"), "Requests")
+        .group_by("person_id", maintain_order=True)
+        .agg(pl.col("xml").str.join("").alias("Requests")),
+        on="person_id",
+        how="left",
     )
-    return render(persons, "Person").sort("person_id").select("person_id", "xml")
+    return render(persons, "Person").sort("person_id").select("person_id", "xml").collect()
 
 
 def _depths(model: dict[str, tuple[layout.Item, ...]]) -> dict[str, int]:
@@ -140,13 +143,13 @@ def _fields(model: dict[str, tuple[layout.Item, ...]], group: str) -> list[str]:
     return fields
 
 
-def _as_text(frame: pl.DataFrame, fields: list[str]) -> list[pl.Expr]:
+def _as_text(schema: pl.Schema, fields: list[str]) -> list[pl.Expr]:
     """Each value as the file writes it: dates ISO, flags 1/0, numbers in digits, text as it is;
     null where the element is left out."""
     texts = []
     for field in fields:
         column = pl.col(SOURCE_COLUMN.get(field, field))
-        dtype = frame.schema[SOURCE_COLUMN.get(field, field)]
+        dtype = schema[SOURCE_COLUMN.get(field, field)]
         if dtype == pl.Date:
             text = column.dt.to_string("%Y-%m-%d")
         elif dtype == pl.Boolean:
