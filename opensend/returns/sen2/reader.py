@@ -19,6 +19,10 @@ times than allowed (S04, the first ones are kept), text or child elements where 
 element is read under its DfE name). Values are not checked here: a bad date or code is read as
 written and left to the validation rules.
 
+A large return can be read in two parts at once, each by its own process: `find_split` finds
+where to cut it between two persons, and the `Split`'s `open_first` and `open_second` read the
+parts so that together they give what reading the whole file gives (`validate.py` uses it).
+
 The structure is checked in Python against `layout.content_model(year)` in the same walk that
 builds the records, rather than by validating each `<Person>` with the XSD: the two agree (a
 test checks them against each other on randomly damaged persons), the walk has to visit every
@@ -28,6 +32,8 @@ again as a third of the parsing, against a few µs for the checks in the walk.
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -51,7 +57,15 @@ from opensend.returns.sen2.records import (
     SenNeed,
 )
 
-__all__ = ["ReturnFile", "UnreadableReturn", "open_return"]
+__all__ = [
+    "Part",
+    "ReturnFile",
+    "Split",
+    "SplitUnsafe",
+    "UnreadableReturn",
+    "find_split",
+    "open_return",
+]
 
 RECORD_TYPES: dict[str, Callable[..., Any]] = {
     "Person": Person,
@@ -68,6 +82,17 @@ _CHUNK = 1 << 16
 
 class UnreadableReturn(Exception):
     """The file cannot be read as an SEN2 return. The message says why, where, and what to do."""
+
+
+class SplitUnsafe(Exception):
+    """A part of a split return does not start where the split was made: the return must be
+    read in one piece instead."""
+
+
+class Part(NamedTuple):
+    """Which part of a split return a stream holds (see `Split`)."""
+
+    first: bool
 
 
 @dataclass
@@ -119,7 +144,8 @@ class _Slot(NamedTuple):
 class _Group(NamedTuple):
     element: str
     slots: dict[str, _Slot]
-    required: tuple[str, ...]
+    required: tuple[tuple[str, str], ...]  # (field, element) of each required child
+    required_fields: frozenset[str]
     order: tuple[str, ...]
     make: Callable[..., Any]
 
@@ -135,9 +161,16 @@ def _compile(group: str, model: dict[str, tuple[layout.Item, ...]]) -> _Group:
         )
         for index, item in enumerate(items)
     }
-    required = tuple(item.element for item in items if item.min_occurs)
+    required = tuple((item.field, item.element) for item in items if item.min_occurs)
     order = tuple(item.element for item in items)
-    return _Group(group, slots, required, order, RECORD_TYPES.get(group, dict))
+    return _Group(
+        group,
+        slots,
+        required,
+        frozenset(field for field, _ in required),
+        order,
+        RECORD_TYPES.get(group, dict),
+    )
 
 
 # Where each element belongs (for "belongs inside <X>" in a problem's fix).
@@ -151,11 +184,13 @@ class _Walk:
     """Reads one `<Header>` or `<Person>` subtree into records, noting structure problems.
 
     Problems are kept as (rule, line, element, value, message, fix) until the person's label is
-    known.
+    known. Known case variants of element names (`<SENSetting>`) are renamed as the walk meets
+    them, with a warning each in `renamed` (S00), before anything else reads their name.
     """
 
     def __init__(self) -> None:
         self.found: list[tuple[str, int, str, str, str, str]] = []
+        self.renamed: list[tuple[str, int, str, str, str, str]] = []
 
     def note(
         self, rule: str, line: int, element: str, message: str, fix: str, value: str = ""
@@ -177,8 +212,10 @@ class _Walk:
             try:
                 position, field, inner, most = slots[child.tag]
             except KeyError:
-                self._unknown(child, group)
-                continue
+                slot = self._unexpected(child, group)
+                if slot is None:
+                    continue
+                position, field, inner, most = slot
             if position < last and not (most == 1 and field in values):
                 self._out_of_order(child, group, last)  # (a repeat is reported as S04)
             else:
@@ -195,9 +232,8 @@ class _Walk:
                     self._elements_in_value(child)
                 text = child.text
                 values[field] = text.strip() if text else ""
-        for name in group.required:
-            if slots[name].field not in values:
-                self._missing(element, group, name)
+        if not values.keys() >= group.required_fields:
+            self._missing(element, group, values)
         return group.make(line=element.sourceline or 0, **values)
 
     def _read_child(
@@ -224,14 +260,50 @@ class _Walk:
 
     # Each kind of problem, in plain English.
 
-    def _missing(self, element: Any, group: _Group, name: str) -> None:
-        self.note(
-            "S01",
-            element.sourceline or 0,
-            name,
-            f"<{group.element}> has no <{name}>, which every <{group.element}> must have.",
-            f"Add <{name}> inside this <{group.element}>.",
+    def _unexpected(self, child: Any, group: _Group) -> _Slot | None:
+        """The slot of a child whose name is not one of the group's: a case variant renamed to
+        its DfE name, or None for an element SEN2 does not have here (reported)."""
+        if child.tag in layout.CASE_VARIANTS:
+            self._rename(child)
+            slot = group.slots.get(child.tag)
+            if slot is not None:
+                return slot
+        self._rename_inside(child)
+        self._unknown(child, group)
+        return None
+
+    def _rename(self, variant: Any) -> None:
+        name = layout.CASE_VARIANTS[variant.tag]
+        self.renamed.append(
+            (
+                "S00",
+                variant.sourceline or 0,
+                variant.tag,
+                (variant.text or "").strip(),
+                f"<{variant.tag}> is read as <{name}>, the DfE name (element names are "
+                "case-sensitive).",
+                f"Rename <{variant.tag}> to <{name}>.",
+            )
         )
+        variant.tag = name
+
+    def _rename_inside(self, element: Any) -> None:
+        """Rename the case variants inside an element the walk does not go into."""
+        if len(element):
+            for variant in element.iterdescendants(*layout.CASE_VARIANTS):
+                self._rename(variant)
+
+    def _missing(self, element: Any, group: _Group, values: dict[str, Any]) -> None:
+        """Note each required child of the group that `values` has not read."""
+        for key, name in group.required:
+            if key not in values:
+                self.note(
+                    "S01",
+                    element.sourceline or 0,
+                    name,
+                    f"<{group.element}> has no <{name}>, which every <{group.element}> must have.",
+                    f"Add <{name}> inside this <{group.element}>.",
+                )
 
     def _unknown(self, child: Any, group: _Group) -> None:
         if not isinstance(child.tag, str):
@@ -257,6 +329,7 @@ class _Walk:
         )
 
     def _too_many(self, child: Any, group: _Group, most: int | None) -> None:
+        self._rename_inside(child)
         times = "once" if most == 1 else f"{most} times"
         value = (child.text or "").strip() if not len(child) else ""
         self.note(
@@ -282,6 +355,7 @@ class _Walk:
         )
 
     def _elements_in_value(self, child: Any) -> None:
+        self._rename_inside(child)
         inner = next(iter(child))
         self.note(
             "S05",
@@ -292,31 +366,13 @@ class _Walk:
         )
 
     def problems(self, person: str = "") -> list[Problem]:
+        """The problems found, as `Problem`s naming `person`: the renamed case variants
+        (warnings) first, then the structure errors, each in file order."""
         return [
-            Problem(rule, message, fix, line, person, element, value, "error")
-            for rule, line, element, value, message, fix in self.found
+            Problem(rule, message, fix, line, person, element, value, severity)
+            for found, severity in ((self.renamed, "warning"), (self.found, "error"))
+            for rule, line, element, value, message, fix in found
         ]
-
-
-def _rename_case_variants(element: Any) -> list[Problem]:
-    """Give known case variants (`<SENSetting>`) their DfE names; a warning for each."""
-    problems = []
-    for variant in element.iter(*layout.CASE_VARIANTS):
-        name = layout.CASE_VARIANTS[variant.tag]
-        problems.append(
-            Problem(
-                "S00",
-                f"<{variant.tag}> is read as <{name}>, the DfE name (element names are "
-                "case-sensitive).",
-                f"Rename <{variant.tag}> to <{name}>.",
-                variant.sourceline or 0,
-                element=variant.tag,
-                value=(variant.text or "").strip(),
-                severity="warning",
-            )
-        )
-        variant.tag = name
-    return problems
 
 
 def _header_record(element: Any, year: int) -> tuple[Header, list[Problem]]:
@@ -430,11 +486,14 @@ def _year_of(name: str, header: Any) -> int:
     return int(year_text)
 
 
-def open_return(source: str | Path | BinaryIO, *, name: str = "") -> ReturnFile:
+def open_return(
+    source: str | Path | BinaryIO, *, name: str = "", part: Part | None = None
+) -> ReturnFile:
     """Open an SEN2 return from a path or a binary file object and read its header.
 
     `name` is how messages name the file (default: the path, or the file object's name).
     Raises UnreadableReturn if the file cannot be read as an SEN2 return of a supported year.
+    `part` says the source is one part of a split return (see `Split`).
     """
     if isinstance(source, str | Path):
         name = name or str(source)
@@ -448,7 +507,7 @@ def open_return(source: str | Path | BinaryIO, *, name: str = "") -> ReturnFile:
         name = name or str(getattr(source, "name", "") or "the file")
         close = _nothing
     try:
-        return _open(stream, name, close)
+        return _open(stream, name, close, part)
     except BaseException:
         close()
         raise
@@ -458,7 +517,7 @@ def _nothing() -> None:
     return None
 
 
-def _open(stream: IO[bytes], name: str, close: Callable[[], None]) -> ReturnFile:
+def _open(stream: IO[bytes], name: str, close: Callable[[], None], part: Part | None) -> ReturnFile:
     try:
         prefix = stream.read(256)
     except OSError as error:
@@ -482,11 +541,9 @@ def _open(stream: IO[bytes], name: str, close: Callable[[], None]) -> ReturnFile
     reading = _Events(events, name, source)
     header_element = reading.first()
     year = _year_of(name, header_element)
-    header_problems = _rename_case_variants(header_element)
-    header, problems = _header_record(header_element, year)
-    header_problems += problems
+    header, header_problems = _header_record(header_element, year)
     returned = ReturnFile(name, header, year, iter(()), header_problems, _close=close)
-    returned.persons = _persons(reading, year, returned.message_problems, close)
+    returned.persons = _persons(reading, year, returned.message_problems, close, part)
     return returned
 
 
@@ -546,54 +603,54 @@ class _Events:
 
 
 def _persons(
-    reading: _Events, year: int, message_problems: list[Problem], close: Callable[[], None]
+    reading: _Events,
+    year: int,
+    message_problems: list[Problem],
+    close: Callable[[], None],
+    part: Part | None,
 ) -> Iterator[tuple[Person, list[Problem]]]:
     person_group = _compile("Person", layout.content_model(year))
     root = reading.root
+    persons = None  # the <Persons> of the last person read
     count = 0
     try:
-        for element in reading.iterator:
+        elements = reading.iterator
+        if part is not None and not part.first:
+            elements = _from_split(elements, root)
+        for element in elements:
             parent = element.getparent()
-            if (
-                element.tag != "Person"
-                or parent is None
-                or parent.tag != "Persons"
-                or parent.getparent() is not root
-            ):
+            if element.tag != "Person" or (parent is not persons and not _is_persons(parent, root)):
                 _out_of_place(element, message_problems)
                 continue
-            problems = _rename_case_variants(element)
+            persons = parent
             walk = _Walk()
             person: Person = walk.read(element, person_group)
-            label = person.label
-            if problems:
-                problems = [_labelled(p, label) for p in problems]
-            problems += walk.problems(label)
             count += 1
-            yield person, problems
-            _forget(element, message_problems)
-        _check_message(root, count, message_problems)
+            yield person, walk.problems(person.label) if walk.found or walk.renamed else []
+            _forget(element, parent, message_problems)
+        if part is None or not part.first:
+            _check_message(root, count, message_problems)
     finally:
         close()
 
 
-def _labelled(problem: Problem, label: str) -> Problem:
-    return Problem(
-        problem.rule,
-        problem.message,
-        problem.fix,
-        problem.line,
-        label,
-        problem.element,
-        problem.value,
-        problem.severity,
-    )
+def _from_split(elements: Iterator[Any], root: Any) -> Iterator[Any]:
+    """The second part's elements from its first person on: what comes before it is the first
+    part's to report (or, inside that person, not reported)."""
+    for element in elements:
+        if element.tag == "Person" and _is_persons(element.getparent(), root):
+            return itertools.chain((element,), elements)
+    raise SplitUnsafe("the second part has no person")
 
 
-def _forget(element: Any, message_problems: list[Problem]) -> None:
+def _is_persons(element: Any, root: Any) -> bool:
+    """Whether `element` is the `<Persons>` of the `<Message>`."""
+    return element is not None and element.tag == "Persons" and element.getparent() is root
+
+
+def _forget(element: Any, parent: Any, message_problems: list[Problem]) -> None:
     """Free a read person and anything before it, noting any stray element on the way."""
     element.clear(keep_tail=True)
-    parent = element.getparent()
     while (previous := element.getprevious()) is not None:
         if previous.tag not in ("Person", "Header"):  # a Header was reported as it was read
             _out_of_place(previous, message_problems)
@@ -669,3 +726,156 @@ def _check_message(root: Any, count: int, message_problems: list[Problem]) -> No
                 element="Person",
             )
         )
+
+
+# -- a return split in two parts, to check on two processors ------------------------------------
+
+_HEAD = 1 << 20  # how far to look for the first person, and for a split near the middle
+_FIRST_PERSON = re.compile(rb"<Persons>\s*<Person>")
+_BETWEEN_PERSONS = re.compile(rb"</Person>\s*<Person>")
+_PERSON = b"<Person>"
+_CLOSE = b"</Persons></Message>"
+_PERSONS_END = b"</Persons"
+_NEWLINES = b"\n" * _CHUNK
+
+
+@dataclass(frozen=True)
+class Split:
+    """A return cut in two at the `<Person>` starting at byte `at`, so that the two parts can
+    be read at once, each as a return of its own:
+
+    - the first part is the file up to `at`, then `</Persons></Message>`;
+    - the second part is the file up to its first person (byte `first`: the declaration,
+      `<Message>`, the header, `<Persons>`), then comments holding as many newlines as the
+      first part's persons have, then the file from `at`. It reads as the rest of the file read
+      after the first part: inside the same elements, on the file's line numbers. (Comments,
+      which the reader drops, as a run of newlines that long would be too long a text.)
+
+    `find_split` only cuts between two persons, after a plain start of file (no comment,
+    DOCTYPE or processing instruction before the first person, so its `<Persons>` is a tag).
+    The first part must then read to its end without an error: the closing tags it ends with
+    close the `<Persons>` and `<Message>` only if the cut is in their content, not inside a
+    comment (which would be left unfinished) or another element. The second part raises
+    SplitUnsafe if the first part's persons hold a `</Persons>` (the cut might be in another
+    `<Persons>`) or a carriage return without a newline (which might count as a line).
+    Read with `open_first` and `open_second`, the first part does not check the end of the
+    message (the second part does), and the second part skips what comes before its first
+    person (the first part reports it).
+    """
+
+    path: str
+    first: int
+    at: int
+
+    def open_first(self, name: str) -> ReturnFile:
+        return _open_part(_Pieces(self.path, [(0, self.at), _CLOSE]), name, Part(first=True))
+
+    def open_second(self, name: str) -> ReturnFile:
+        with open(self.path, "rb") as file:
+            file.seek(self.first)
+            newlines = _line_breaks(file, self.at - self.first)
+        if newlines is None:
+            raise SplitUnsafe("the first part holds </Persons> or a lone carriage return")
+        pieces = _Pieces(self.path, [(0, self.first), newlines, (self.at, -1)])
+        return _open_part(pieces, name, Part(first=False))
+
+
+def _open_part(pieces: _Pieces, name: str, part: Part) -> ReturnFile:
+    try:
+        returned = open_return(pieces, name=name, part=part)  # type: ignore[arg-type]
+    except BaseException:
+        pieces.close()
+        raise
+    returned._close = pieces.close
+    return returned
+
+
+def find_split(path: str | Path) -> Split | None:
+    """Where to cut the return at `path` in two near its middle, or None if there is no such
+    place (see `Split`) or the file cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(_HEAD)
+            first = _FIRST_PERSON.search(head)
+            if first is None or not _plain(head[: first.end() - len(_PERSON)]):
+                return None
+            start = first.end() - len(_PERSON)
+            middle = file.seek(0, io.SEEK_END) // 2
+            file.seek(middle)
+            between = _BETWEEN_PERSONS.search(file.read(_HEAD))
+    except OSError:
+        return None
+    if between is None or middle + between.end() - len(_PERSON) <= start:
+        return None
+    return Split(str(path), start, middle + between.end() - len(_PERSON))
+
+
+def _plain(head: bytes) -> bool:
+    """Whether the start of a file has only elements and text: no comment, CDATA, DOCTYPE or
+    processing instruction after the XML declaration (so its tags are what they seem)."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    if head.startswith(b"<?xml"):
+        end = head.find(b"?>")
+        if end < 0:
+            return False
+        head = head[end + 2 :]
+    return b"<!" not in head and b"<?" not in head
+
+
+def _line_breaks(file: IO[bytes], size: int) -> int | None:
+    """The newlines in the next `size` bytes of `file`; None if they hold a `</Persons>` or a
+    carriage return that is not followed by a newline."""
+    newlines = returns = pairs = 0
+    end = b""  # the end of the last chunk, for what spans two chunks
+    while size > 0:
+        chunk = file.read(min(size, _HEAD))
+        if not chunk:
+            return None
+        size -= len(chunk)
+        if b"</Persons" in chunk or b"</Persons" in end + chunk[: len(_PERSONS_END)]:
+            return None
+        newlines += chunk.count(b"\n")
+        if b"\r" in chunk:
+            returns += chunk.count(b"\r")
+            pairs += chunk.count(b"\r\n") + (end[-1:] == b"\r" and chunk[:1] == b"\n")
+        end = chunk[-len(_PERSONS_END) :]
+    return newlines if returns == pairs else None
+
+
+class _Pieces:
+    """A binary stream of pieces, one after another: a byte range of the file at `path`
+    (start, stop; stop -1 for the file's end), bytes, or a number of newlines (read as
+    comments holding them)."""
+
+    def __init__(self, path: str, pieces: list[tuple[int, int] | bytes | int]) -> None:
+        self.name = path
+        self.file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.pieces = list(reversed(pieces))  # the next piece last
+
+    def read(self, size: int = -1) -> bytes:
+        size = size if size and size > 0 else _CHUNK
+        while self.pieces:
+            data = self._take(size)
+            if data:
+                return data
+            self.pieces.pop()
+        return b""
+
+    def _take(self, size: int) -> bytes:
+        """Up to `size` bytes from the next piece, leaving the rest of it there."""
+        piece = self.pieces[-1]
+        if isinstance(piece, bytes):
+            self.pieces[-1] = piece[size:]
+            return piece[:size]
+        if isinstance(piece, int):
+            count = min(piece, max(size - len(b"<!---->"), 1), len(_NEWLINES))
+            self.pieces[-1] = piece - count
+            return b"<!--" + _NEWLINES[:count] + b"-->" if count else b""
+        start, stop = piece
+        self.file.seek(start)
+        data = self.file.read(size if stop < 0 else min(size, stop - start))
+        self.pieces[-1] = (start + len(data), stop)
+        return data
+
+    def close(self) -> None:
+        self.file.close()

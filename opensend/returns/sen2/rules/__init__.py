@@ -41,6 +41,7 @@ __all__ = [
     "WARNING",
     "Checker",
     "Rule",
+    "request_sources",
     "rule_year",
     "rules_table",
 ]
@@ -64,25 +65,16 @@ def rule_year(header: Header, year: int | None = None) -> int:
     return codes.effective_year(year)
 
 
-def field(module: str) -> str:
-    """The `Runners` field of a module: "SEN need" -> "sen_need"."""
-    return module.lower().replace(" ", "_")
-
-
 @dataclass(frozen=True)
 class Runners:
-    """One function per module that runs its rules over a record, adding hits."""
+    """How the rules are run: over the header; over one person (each module's rules over its
+    records, then the file rules); the same without the file rules (`own`); the file rules
+    alone (`across`); and once after the last person. Each adds hits."""
 
     header: Runner
     person: Runner
-    request: Runner
-    assessment: Runner
-    named_plan: Runner
-    plan_detail: Runner
-    active_plans: Runner
-    placement: Runner
-    sen_need: Runner
-    file: Runner
+    own: Runner
+    across: Runner
     file_end: Runner
 
 
@@ -94,6 +86,11 @@ class Checker:
     run of "if the rule's guard holds, call it", so a valid record costs a few comparisons per
     rule rather than a call. If anything fails, the person (or header) is checked again rule
     by rule, guards ignored, and a rule that fails becomes a problem naming it.
+
+    `check_person` is `check_own` and then `check_across`: a return checked in two parts at once
+    has each part's persons checked on their own (`check_own`) where they are read, and the file
+    rules run over them all in file order (`check_across`) in one checker, which gives exactly
+    the problems `check_person` gives.
     """
 
     def __init__(self, header: Header, *, year: int | None = None) -> None:
@@ -108,50 +105,85 @@ class Checker:
         rules = {
             module: [(r, r.severity_in(self.year)) for r in rules_in(module)] for module in MODULES
         }
-        self._fast = Runners(**{field(m): self._generated(m, rules[m]) for m in MODULES})
-        self._slow = Runners(**{field(m): self._one_by_one(rules[m]) for m in MODULES})
+        self._fast = self._runners({m: self._generated(m, rules[m]) for m in MODULES})
+        self._slow = self._runners({m: self._one_by_one(rules[m]) for m in MODULES})
 
     def check_header(self) -> list[Problem]:
         return self._checked(lambda runners, hits: runners.header(self.header, self.ctx, hits))
 
     def check_person(self, record: Person) -> list[Problem]:
-        """Every value problem of one person, in the order of the modules."""
+        """Every value problem of one person, in the order of the modules (the file rules last).
+        Persons come in file order."""
+        self._count(*request_sources(record))
+        return self._checked(lambda runners, hits: runners.person(record, self.ctx, hits), record)
+
+    def check_own(self, record: Person) -> list[Problem]:
+        """The value problems of one person from every module but the file rules: what the
+        person shows alone, in whatever order the persons come."""
+        return self._checked(lambda runners, hits: runners.own(record, self.ctx, hits), record)
+
+    def check_across(self, person: Person, sources: tuple[int, int]) -> list[Problem]:
+        """The file rules for the next person in file order. They read only the person's own
+        items, so `person` may come without its requests; `sources` is `request_sources` of the
+        person with them."""
+        self._count(*sources)
         ctx = self.ctx
-        ctx.file.persons += 1
-        for request in record.requests:
-            if request.request_source:
-                ctx.file.requests_with_source += 1
-                if request.request_source == "5":
-                    ctx.file.requests_from_other += 1
-        return self._checked(lambda runners, hits: self._walk(record, runners, hits), record)
+
+        def walk(runners: Runners, hits: list[Hit]) -> None:
+            ctx.enter_person(person)
+            runners.across(person, ctx, hits)
+
+        return self._checked(walk, person)
 
     def finish(self) -> list[Problem]:
         """Problems only the whole file shows (after the last person)."""
         return self._checked(lambda runners, hits: runners.file_end(None, self.ctx, hits))
 
-    def _walk(self, record: Person, runners: Runners, hits: list[Hit]) -> None:
+    def _runners(self, modules: dict[str, Runner]) -> Runners:
+        """The runners from one runner per module."""
+        return Runners(
+            header=modules["header"],
+            person=lambda record, ctx, hits: self._walk(record, modules, hits, True),
+            own=lambda record, ctx, hits: self._walk(record, modules, hits, False),
+            across=modules["file"],
+            file_end=modules["file end"],
+        )
+
+    def _count(self, with_source: int, from_other: int) -> None:
+        """Count one more person, and its requests with a RequestSource and with source 5."""
+        state = self.ctx.file
+        state.persons += 1
+        state.requests_with_source += with_source
+        state.requests_from_other += from_other
+
+    def _walk(
+        self, record: Person, runners: dict[str, Runner], hits: list[Hit], across: bool
+    ) -> None:
+        """Run each module's runner over the person's records, then the file rules if
+        `across`."""
         ctx = self.ctx
         ctx.enter_person(record)
-        runners.person(record, ctx, hits)
+        runners["person"](record, ctx, hits)
         for request in record.requests:
             ctx.enter_request(request)
-            runners.request(request, ctx, hits)
+            runners["request"](request, ctx, hits)
             assessment = request.assessment
             if assessment is not None:
-                runners.assessment(assessment, ctx, hits)
+                runners["assessment"](assessment, ctx, hits)
                 plan = assessment.named_plan
                 if plan is not None:
-                    runners.named_plan(plan, ctx, hits)
+                    runners["named plan"](plan, ctx, hits)
                     for detail in plan.plan_details:
-                        runners.plan_detail(detail, ctx, hits)
+                        runners["plan detail"](detail, ctx, hits)
             active_plans = request.active_plans
             if active_plans is not None:
-                runners.active_plans(active_plans, ctx, hits)
+                runners["active plans"](active_plans, ctx, hits)
                 for placement in active_plans.placements:
-                    runners.placement(placement, ctx, hits)
+                    runners["placement"](placement, ctx, hits)
                 for need in active_plans.needs:
-                    runners.sen_need(need, ctx, hits)
-        runners.file(record, ctx, hits)
+                    runners["SEN need"](need, ctx, hits)
+        if across:
+            runners["file"](record, ctx, hits)
 
     def _checked(
         self, walk: Callable[[Runners, list[Hit]], None], person: Person | None = None
@@ -232,6 +264,18 @@ class Checker:
                     hits.append(((rule, severity), outcome, getattr(record, "line", 0)))
 
         return run
+
+
+def request_sources(person: Person) -> tuple[int, int]:
+    """How many of the person's requests give a RequestSource, and how many give 5 (other):
+    what the file rules count of a person's requests."""
+    with_source = from_other = 0
+    for request in person.requests:
+        if request.request_source:
+            with_source += 1
+            if request.request_source == "5":
+                from_other += 1
+    return with_source, from_other
 
 
 def rules_table() -> str:
