@@ -3,6 +3,7 @@
 import pytest
 
 from opensend.returns.sen2.frames import frames_from_persons
+from opensend.returns.sen2.records import PlacementDetail
 from opensend.returns.sen2.statistics import compute_tables, measures
 from tests.returns.sen2.sen2_builders import CENSUS, LOOKUP, small_return
 
@@ -134,3 +135,14 @@ def test_unparseable_values_are_skipped():
     assert ann["ehcplans"] == "1"  # Ann's birth date is not a date
     total = row(tables, "requests", "All requests for EHC needs assessments")
     assert total["requests_received_in_year"] == "2"
+
+
+def test_of_two_main_placements_entered_the_same_day_the_later_in_the_return_counts():
+    people = small_return()
+    ann_placements = people[0].requests[0].active_plans.placements
+    ann_placements.append(
+        PlacementDetail(urn="100002", placement_rank="1", entry_date="2024-06-01")
+    )
+    frames = frames_from_persons(people, reference_date=CENSUS, la_code="383")
+    total = row(measures(frames, LOOKUP), "caseload", "All EHC plans")
+    assert (total["special_academy_free"], total["mainstream_la_maintained"]) == ("1", "0")

@@ -61,19 +61,43 @@ def measures(
 ) -> dict[str, pl.DataFrame]:
     """Each table's breakdown and measure columns (text, as written), without time and
     geography columns."""
-    lookup = establishments or EstablishmentLookup()
-    live = population.live_plans(frames, lookup)
-    started = population.new_plans(frames, lookup)
-    census = frames.reference_date
+    return _collect(lazy_tables(frames, establishments))
+
+
+def compute_tables(
+    frames: Sen2Frames, establishments: EstablishmentLookup | None = None
+) -> dict[str, pl.DataFrame]:
+    """DfE's tables for the return's LA, keyed by DfE's file name (without .csv)."""
+    tables = lazy_tables(frames, establishments)
+    return _collect(
+        {
+            name: with_geography(
+                table,
+                kind=TABLE_PERIODS[name],
+                reference_date=frames.reference_date,
+                la_code=frames.la_code,
+            )
+            for name, table in tables.items()
+        }
+    )
+
+
+def lazy_tables(
+    frames: Sen2Frames, establishments: EstablishmentLookup | None = None
+) -> dict[str, pl.LazyFrame]:
+    """Each table's query (breakdown and measure columns), on the populations (computed
+    here)."""
+    counted = population.populations(frames, establishments or EstablishmentLookup())
+    live, census = counted.live, frames.reference_date
     return {
         "caseload": caseload_table(live),
         "sen_needs_all_plans": sen_needs_all_plans(live),
-        "newplans": newplans_table(started),
-        "sen_need_newplans": sen_need_newplans(started),
-        "requests": requests_table(frames),
-        "assessments": assessments_table(frames),
-        "timeliness_20_week": timeliness_table(frames),
-        "ceased_plans": ceased_table(population.ceased_plans(frames, lookup)),
+        "newplans": newplans_table(counted.new),
+        "sen_need_newplans": sen_need_newplans(counted.new),
+        "requests": requests_table(counted.received, frames),
+        "assessments": assessments_table(counted.assessed),
+        "timeliness_20_week": timeliness_table(counted.assessed, frames),
+        "ceased_plans": ceased_table(counted.ceased),
         "annual_reviews": reviews_table(live, census),
         "personal_budgets": personal_budgets(live),
         "residential_settings": residential_settings(live),
@@ -82,16 +106,7 @@ def measures(
     }
 
 
-def compute_tables(
-    frames: Sen2Frames, establishments: EstablishmentLookup | None = None
-) -> dict[str, pl.DataFrame]:
-    """DfE's tables for the return's LA, keyed by DfE's file name (without .csv)."""
-    return {
-        name: with_geography(
-            table,
-            kind=TABLE_PERIODS[name],
-            reference_date=frames.reference_date,
-            la_code=frames.la_code,
-        )
-        for name, table in measures(frames, establishments).items()
-    }
+def _collect(tables: dict[str, pl.LazyFrame]) -> dict[str, pl.DataFrame]:
+    """All the tables' queries, run together (in parallel)."""
+    collected = pl.collect_all(tables.values(), engine=population.ENGINE)
+    return dict(zip(tables, collected, strict=True))

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from opensend.returns.sen2.frames import Sen2Frames
 from opensend.returns.sen2.statistics import topics
 from opensend.returns.sen2.statistics.breakdowns import Topic, count_by_topic
 from opensend.returns.sen2.statistics.ees import count, percent
-from opensend.returns.sen2.statistics.population import requests_in_year
 
 SIXTEEN_WEEKS = 112
 OUTCOMES = {
@@ -25,10 +23,8 @@ OUTCOMES = {
 }
 
 
-def assessments_table(frames: Sen2Frames) -> pl.DataFrame:
-    ended = requests_in_year(frames, "assessment_outcome_date").filter(
-        pl.col("has_assessment"), pl.col("assessment_outcome").is_in(list(OUTCOMES))
-    )
+def _measures() -> dict[str, pl.Expr]:
+    """What is counted of the assessments ended in the year."""
     outcome = pl.col("assessment_outcome")
     not_issued = outcome == "N"
     days = (pl.col("assessment_outcome_date") - pl.col("received_date")).dt.total_days()
@@ -41,7 +37,7 @@ def assessments_table(frames: Sen2Frames) -> pl.DataFrame:
             "other_tribunal",
         )
     }
-    measures = {
+    return {
         "assess_in_year": pl.len(),
         **{column: (outcome == code).sum() for code, column in OUTCOMES.items()},
         "outcome_decision_within_time": (not_issued & (days <= SIXTEEN_WEEKS)).sum(),
@@ -57,27 +53,35 @@ def assessments_table(frames: Sen2Frames) -> pl.DataFrame:
             flags["other_mediation"] & flags["other_tribunal"]
         ).sum(),
     }
-    labelled = ended.with_columns(topics.AGE_AT_REQUEST.label(pl.col("age")).alias("request_age"))
-    table_topics = [
-        Topic("All EHC needs assessments"),
-        Topic("Child or young persons age", ("request_age",), topics.AGE_AT_REQUEST.order),
-        topics.ETHNICITY,
-        topics.SEX,
-    ]
-    counts = count_by_topic(labelled, table_topics, measures)
-    timed = pl.col("outcome_decision_within_time") + pl.col("outcome_decision_over_time")
-    return counts.select(
-        "breakdown_topic",
-        "breakdown",
-        count("assess_in_year"),
-        *[
-            expr
-            for column in OUTCOMES.values()
-            for expr in (count(column), percent(column, "assess_in_year").alias(f"{column}_pc"))
-        ],
-        count("outcome_decision_within_time"),
-        count("outcome_decision_over_time"),
-        percent("outcome_decision_within_time", timed).alias("outcome_decision_within_time_pc"),
-        percent("outcome_decision_over_time", timed).alias("outcome_decision_over_time_pc"),
-        *[count(column) for column in list(measures)[-6:]],
-    )
+
+
+MEASURES = _measures()
+ENDED = (pl.col("has_assessment"), pl.col("assessment_outcome").is_in(list(OUTCOMES)))
+LABELS = (topics.AGE_AT_REQUEST.label(pl.col("age")).alias("request_age"),)
+TOPICS = (
+    Topic("All EHC needs assessments"),
+    Topic("Child or young persons age", ("request_age",), topics.AGE_AT_REQUEST.order),
+    topics.ETHNICITY,
+    topics.SEX,
+)
+_TIMED = pl.col("outcome_decision_within_time") + pl.col("outcome_decision_over_time")
+COLUMNS = (
+    count("assess_in_year"),
+    *[
+        expr
+        for column in OUTCOMES.values()
+        for expr in (count(column), percent(column, "assess_in_year").alias(f"{column}_pc"))
+    ],
+    count("outcome_decision_within_time"),
+    count("outcome_decision_over_time"),
+    percent("outcome_decision_within_time", _TIMED).alias("outcome_decision_within_time_pc"),
+    percent("outcome_decision_over_time", _TIMED).alias("outcome_decision_over_time_pc"),
+    *[count(column) for column in list(MEASURES)[-6:]],
+)
+
+
+def assessments_table(assessed: pl.LazyFrame) -> pl.LazyFrame:
+    """`assessments.csv` from the requests whose assessment outcome is dated in the year
+    (`population.requests_in_year`)."""
+    counts = count_by_topic(assessed.filter(*ENDED), TOPICS, MEASURES, LABELS)
+    return counts.select("breakdown_topic", "breakdown", *COLUMNS)

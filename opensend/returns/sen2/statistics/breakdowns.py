@@ -1,9 +1,10 @@
 """Breakdowns as DfE publishes them: topics, their labels and their order, and counting a
-population by each topic in one pass per topic.
+population by every topic at once.
 
-A population is a DataFrame with one row per counted thing (a plan, a request) and one column of
-labels per topic. `count_by_topic` groups it by each topic's label column(s) and stacks the
-results under `breakdown_topic` and `breakdown`, in DfE's order of topics and labels.
+A population is a LazyFrame with one row per counted thing (a plan, a request) and, for each
+topic, a column of labels or the values its labels come from. `count_by_topic` counts it by each
+topic's label column(s) and stacks the results under `breakdown_topic` and `breakdown`, in DfE's
+order of topics and labels.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import polars as pl
 
@@ -116,40 +118,94 @@ def placement_order(special_label: str = "") -> tuple[str, ...]:
 
 
 def count_by_topic(
-    population: pl.DataFrame, topics: Sequence[Topic], measures: Mapping[str, pl.Expr]
-) -> pl.DataFrame:
-    """Measures (aggregations) per label of each topic, stacked in DfE's order.
+    population: pl.LazyFrame,
+    topics: Sequence[Topic],
+    measures: Mapping[str, pl.Expr],
+    labels: Sequence[pl.Expr] = (),
+) -> pl.LazyFrame:
+    """Measures (aggregations that add up: counts and sums) per label of each topic, stacked in
+    DfE's order.
 
-    Labels that no row has are left out, as in DfE's files; the "all" row is always there.
+    A topic's label column is either a column of the population or one of `labels`, computed
+    from the population's columns (an age band from the age). The population is counted once
+    by every combination of the values the labels come from, so a measure is evaluated once per
+    row and a label once per combination, whatever the number of topics; those counts are then
+    added up by each label of each topic, all topics in one grouping. Labels that no row has
+    are left out, as in DfE's files; the "all" row is always there.
     """
-    lazy = population.lazy()
-    aggregations = [expr.cast(pl.Int64).alias(name) for name, expr in measures.items()]
-    parts: list[pl.LazyFrame] = []
-    for rank, topic in enumerate(topics):
-        keys = pl.lit(topic.name).alias("breakdown_topic"), pl.lit(rank).alias("_topic")
-        order = {label: position for position, label in enumerate(topic.order)}
-        if not topic.columns:
-            parts.append(
-                lazy.select(*aggregations).select(
-                    *keys,
-                    pl.lit(topic.name).alias("breakdown"),
-                    pl.lit(0).alias("_order"),
-                    pl.all(),
-                )
+    keys = _keys(tuple(topics))
+    derived = [label for label in labels if label.meta.output_name() in keys.columns]
+    computed = {label.meta.output_name() for label in derived}
+    read = [name for label in derived for name in label.meta.root_names()]
+    values = [*read, *(column for column in keys.columns if column not in computed)]
+    combinations = (
+        population.group_by(list(dict.fromkeys(values)))
+        .agg(expr.cast(pl.Int64).alias(name) for name, expr in measures.items())
+        .with_columns(derived)
+    )
+    totals = [pl.col(name).sum() for name in measures]
+    alls = [combinations.select(*row, *totals) for row in keys.all_rows]
+    by_label = (
+        combinations.select(*keys.labels, *measures)
+        .unpivot(
+            on=list(keys.columns),
+            index=list(measures),
+            variable_name="_column",
+            value_name="breakdown",
+        )
+        .filter(pl.col("breakdown").is_not_null())
+        .group_by("_column", "breakdown")
+        .agg(totals)
+        .select(*keys.labelled_row, *measures)
+    )
+    return (
+        pl.concat([*alls, by_label]).sort("_topic", "_order", "breakdown").drop("_topic", "_order")
+    )
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """The columns that place a table's rows: label columns (each in one topic), the "all" rows,
+    and the expressions that name and place a row from its label column and label."""
+
+    columns: tuple[str, ...]
+    labels: tuple[pl.Expr, ...]  # the label columns as text
+    all_rows: tuple[tuple[pl.Expr, ...], ...]
+    labelled_row: tuple[pl.Expr, ...]
+
+
+@cache
+def _keys(topics: tuple[Topic, ...]) -> _Keys:
+    """The table's `_Keys`, built once for each set of topics."""
+    names = {column: topic.name for topic in topics for column in topic.columns}
+    ranks = {column: rank for rank, topic in enumerate(topics) for column in topic.columns}
+    positions = {
+        f"{column}\t{label}": position
+        for topic in topics
+        for column in topic.columns
+        for position, label in enumerate(topic.order)
+    }
+    column, label = pl.col("_column"), pl.col("breakdown")
+    return _Keys(
+        columns=tuple(names),
+        labels=tuple(pl.col(name).cast(pl.String) for name in names),
+        all_rows=tuple(
+            (
+                pl.lit(topic.name, dtype=pl.String).alias("breakdown_topic"),
+                pl.lit(topic.name, dtype=pl.String).alias("breakdown"),
+                pl.lit(rank, dtype=pl.Int64).alias("_topic"),
+                pl.lit(0, dtype=pl.Int64).alias("_order"),
             )
-        for column in topic.columns:
-            grouped = lazy.filter(pl.col(column).is_not_null()).group_by(column).agg(aggregations)
-            parts.append(
-                grouped.select(
-                    *keys,
-                    pl.col(column).cast(pl.String).alias("breakdown"),
-                    pl.col(column)
-                    .cast(pl.String)
-                    .replace_strict(order, default=len(order), return_dtype=pl.Int64)
-                    .alias("_order"),
-                    *measures,
-                )
-            )
-    frames = pl.collect_all(parts)
-    stacked = pl.concat([frame.cast({"_topic": pl.Int64, "_order": pl.Int64}) for frame in frames])
-    return stacked.sort("_topic", "_order", "breakdown").drop("_topic", "_order")
+            for rank, topic in enumerate(topics)
+            if not topic.columns
+        ),
+        labelled_row=(
+            column.replace_strict(names, return_dtype=pl.String).alias("breakdown_topic"),
+            label,
+            column.replace_strict(ranks, return_dtype=pl.Int64).alias("_topic"),
+            # Labels DfE does not list go after those it does.
+            pl.concat_str(column, label, separator="\t")
+            .replace_strict(positions, default=len(positions), return_dtype=pl.Int64)
+            .alias("_order"),
+        ),
+    )

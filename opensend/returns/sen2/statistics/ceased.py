@@ -26,22 +26,25 @@ REASON_COLUMNS = {
 }
 COLUMNS = [*REASON_COLUMNS.values(), "other", "total_ceased"]
 
+REASON = pl.col("cease_reason").replace_strict(REASON_COLUMNS, default="other")
+MEASURES = {column: REASON.eq(column).sum() for column in COLUMNS[:-1]} | {"total_ceased": pl.len()}
+LABELS = (
+    topics.AGE_AT_CEASE.label(pl.col("age_at_cease")).alias("cease_age"),
+    topics.YEARS_HELD.label(pl.col("years_held")).alias("held"),
+    *topics.PLACEMENT_LABELS,
+)
+TOPICS = (
+    Topic("All ceased EHC plans"),
+    Topic("Age plan ceased", ("cease_age",), topics.AGE_AT_CEASE.order),
+    topics.ETHNICITY,
+    topics.SEX,
+    topics.PLACEMENT,
+    Topic("Years plan held", ("held",), topics.YEARS_HELD.order),
+)
+VALUES = tuple(count(column) for column in COLUMNS)
 
-def ceased_table(plans: pl.DataFrame) -> pl.DataFrame:
-    reason = pl.col("cease_reason").replace_strict(REASON_COLUMNS, default="other")
-    measures = {column: (reason == column).sum() for column in COLUMNS[:-1]}
-    measures["total_ceased"] = pl.len()
-    labelled = plans.with_columns(
-        topics.AGE_AT_CEASE.label(pl.col("age_at_cease")).alias("cease_age"),
-        topics.YEARS_HELD.label(pl.col("years_held")).alias("held"),
-    )
-    table_topics = [
-        Topic("All ceased EHC plans"),
-        Topic("Age plan ceased", ("cease_age",), topics.AGE_AT_CEASE.order),
-        topics.ETHNICITY,
-        topics.SEX,
-        topics.PLACEMENT,
-        Topic("Years plan held", ("held",), topics.YEARS_HELD.order),
-    ]
-    counts = count_by_topic(labelled, table_topics, measures)
-    return counts.select("breakdown_topic", "breakdown", *[count(c) for c in COLUMNS])
+
+def ceased_table(plans: pl.LazyFrame) -> pl.LazyFrame:
+    """`ceased_plans.csv` from the plans ceased in the year (`population.ceased_plans`)."""
+    counts = count_by_topic(plans, TOPICS, MEASURES, LABELS)
+    return counts.select("breakdown_topic", "breakdown", *VALUES)

@@ -92,15 +92,18 @@ def time_period(kind: str, reference_date: dt.date) -> tuple[str, str]:
 
 
 def with_geography(
-    table: pl.DataFrame, *, kind: str, reference_date: dt.date, la_code: str
-) -> pl.DataFrame:
+    table: pl.LazyFrame, *, kind: str, reference_date: dt.date, la_code: str
+) -> pl.LazyFrame:
     """The table with the EES time and geography columns in front."""
+    return table.select(*_geography_columns(kind, reference_date, la_code), pl.all())
+
+
+@cache
+def _geography_columns(kind: str, reference_date: dt.date, la_code: str) -> tuple[pl.Expr, ...]:
+    """The time and geography columns of a table, as literals (built once for each)."""
     period, identifier = time_period(kind, reference_date)
     values = {"time_period": period, "time_identifier": identifier, **geography(la_code)}
-    return table.select(
-        *[pl.lit(values[name], dtype=pl.String).alias(name) for name in GEOGRAPHY_COLUMNS],
-        pl.all(),
-    )
+    return tuple(pl.lit(values[name], dtype=pl.String).alias(name) for name in GEOGRAPHY_COLUMNS)
 
 
 def count(column: str) -> pl.Expr:
@@ -117,11 +120,8 @@ def percent(numerator: str, denominator: str | pl.Expr) -> pl.Expr:
 
 def tenths(numerator: pl.Expr, denominator: pl.Expr) -> pl.Expr:
     """numerator / denominator to one decimal place, half up, as text ('x' if denominator 0)."""
-    scaled = (numerator * 20 + denominator) // (denominator * 2)
-    whole = (scaled // 10).cast(pl.String)
-    text = (
-        pl.when(scaled % 10 == 0).then(whole).otherwise(whole + "." + (scaled % 10).cast(pl.String))
-    )
+    scaled = (numerator * 20 + denominator) // (denominator * 2)  # tenths, rounded half up
+    text = pl.format("{}.{}", scaled // 10, scaled % 10).str.strip_suffix(".0")
     return pl.when(denominator > 0).then(text).otherwise(pl.lit("x"))
 
 

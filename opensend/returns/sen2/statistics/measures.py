@@ -1,7 +1,12 @@
 """Measure columns shared by several tables: counts by type of setting (caseload, new plans)
-and by primary need (all plans, new plans), with their totals and percentages."""
+and by primary need (all plans, new plans), with their totals and percentages.
+
+The expressions depend only on the name of the table's total, so each is built once."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
 
 import polars as pl
 
@@ -14,7 +19,8 @@ NEED_OF_CODE = {code.lower(): code.lower() for code in NEED_COLUMNS} | {"ds": "o
 PRE_2023_COLUMNS = ["await_prov_2022", "perm_ex_2022"]
 
 
-def setting_counts(total: str) -> dict[str, pl.Expr]:
+@cache
+def setting_counts(total: str) -> Mapping[str, pl.Expr]:
     """Aggregations: `total` plans and plans in each type of setting."""
     return {
         total: pl.len(),
@@ -22,7 +28,8 @@ def setting_counts(total: str) -> dict[str, pl.Expr]:
     }
 
 
-def setting_columns(total: str) -> list[pl.Expr]:
+@cache
+def setting_columns(total: str) -> tuple[pl.Expr, ...]:
     """The setting measures in DfE's column order: each group's columns, its total and the
     total's percentage of `total`; then the pre-2023 columns ('x')."""
     totals = {t.group: t for t in GROUP_TOTALS}
@@ -39,18 +46,24 @@ def setting_columns(total: str) -> list[pl.Expr]:
             exprs.append(summed.cast(pl.String).alias(group.column))
         exprs.append(_percent_of(summed, total).alias(group.pc_column))
     exprs.extend(pl.lit("x").alias(column) for column in PRE_2023_COLUMNS)
-    return exprs
+    return tuple(exprs)
 
 
-def with_need(plans: pl.DataFrame) -> pl.DataFrame:
+NEED = (
+    pl.col("primary_need")
+    .str.to_lowercase()
+    .replace_strict(NEED_OF_CODE, default=None, return_dtype=pl.Enum(NEED_COLUMNS))
+    .alias("need")
+)
+
+
+def with_need(plans: pl.LazyFrame) -> pl.LazyFrame:
     """Plans with `need`: the primary need's column code (null if not recorded)."""
-    need = pl.col("primary_need").str.to_lowercase()
-    return plans.with_columns(
-        need.replace_strict(NEED_OF_CODE, default=None, return_dtype=pl.String).alias("need")
-    )
+    return plans.with_columns(NEED)
 
 
-def need_counts(total: str) -> dict[str, pl.Expr]:
+@cache
+def need_counts(total: str) -> Mapping[str, pl.Expr]:
     """Aggregations over plans `with_need`: `total` plans and plans with each primary need."""
     need = pl.col("need")
     return {
@@ -60,17 +73,19 @@ def need_counts(total: str) -> dict[str, pl.Expr]:
     }
 
 
-def need_columns(total: str) -> list[pl.Expr]:
+@cache
+def need_columns(total: str) -> tuple[pl.Expr, ...]:
+    """The need measures in DfE's column order: counts, then percentages of `total`."""
     numbers = [f"number_{code}" for code in [*NEED_COLUMNS, "need_unknown"]]
     labels = [*NEED_COLUMNS, "unknown"]
-    return [
+    return (
         count(total),
         *[count(number) for number in numbers],
         *[
             percent(number, total).alias(f"{label}_pc")
             for number, label in zip(numbers, labels, strict=True)
         ],
-    ]
+    )
 
 
 def _percent_of(numerator: pl.Expr, total: str) -> pl.Expr:

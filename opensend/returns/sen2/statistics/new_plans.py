@@ -15,31 +15,32 @@ from opensend.returns.sen2.statistics.measures import (
     with_need,
 )
 
+LABELS = (
+    topics.AGE_AT_START.label(pl.col("age_at_start")).alias("start_age"),
+    *topics.PLACEMENT_LABELS,
+)
+NEWPLANS_TOPICS = (
+    Topic("New EHC plans"),
+    Topic("Age when plan started", ("start_age",), topics.AGE_AT_START.order),
+    topics.ETHNICITY,
+    topics.SEX,
+)
+NEEDS_TOPICS = (
+    Topic("All EHC plans"),
+    Topic("Child or young persons age", ("start_age",), topics.AGE_AT_START.order),
+    topics.ETHNICITY,
+    topics.SEX,
+    topics.PLACEMENT,
+)
 
-def _labelled(plans: pl.DataFrame) -> pl.DataFrame:
-    return plans.with_columns(topics.AGE_AT_START.label(pl.col("age_at_start")).alias("start_age"))
 
-
-def newplans_table(plans: pl.DataFrame) -> pl.DataFrame:
+def newplans_table(plans: pl.LazyFrame) -> pl.LazyFrame:
     """`newplans.csv`: plans started in the year by the type of setting."""
-    table_topics = [
-        Topic("New EHC plans"),
-        Topic("Age when plan started", ("start_age",), topics.AGE_AT_START.order),
-        topics.ETHNICITY,
-        topics.SEX,
-    ]
-    counts = count_by_topic(_labelled(plans), table_topics, setting_counts("new_ehc_plans"))
+    counts = count_by_topic(plans, NEWPLANS_TOPICS, setting_counts("new_ehc_plans"), LABELS)
     return counts.select("breakdown_topic", "breakdown", *setting_columns("new_ehc_plans"))
 
 
-def sen_need_newplans(plans: pl.DataFrame) -> pl.DataFrame:
+def sen_need_newplans(plans: pl.LazyFrame) -> pl.LazyFrame:
     """`sen_need_newplans.csv`: plans started in the year by primary need."""
-    table_topics = [
-        Topic("All EHC plans"),
-        Topic("Child or young persons age", ("start_age",), topics.AGE_AT_START.order),
-        topics.ETHNICITY,
-        topics.SEX,
-        topics.PLACEMENT,
-    ]
-    counts = count_by_topic(with_need(_labelled(plans)), table_topics, need_counts("ehc_plans"))
+    counts = count_by_topic(with_need(plans), NEEDS_TOPICS, need_counts("ehc_plans"), LABELS)
     return counts.select("breakdown_topic", "breakdown", *need_columns("ehc_plans"))

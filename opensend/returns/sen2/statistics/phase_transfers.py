@@ -11,7 +11,8 @@ import polars as pl
 from opensend.returns.sen2.statistics.ees import count
 
 
-def phase_transfers_table(plans: pl.DataFrame, reference_date: dt.date) -> pl.DataFrame:
+def phase_transfers_table(plans: pl.LazyFrame, reference_date: dt.date) -> pl.LazyFrame:
+    """`phase_transfers.csv` from the plans live on the census date."""
     year = reference_date.year - 1
     measures = {"number_plans": pl.len()}
     for kind, column in (

@@ -8,13 +8,16 @@ still undecided on the census date more than 42 days after receipt counts as ove
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from functools import cache
+
 import polars as pl
 
 from opensend.returns.sen2.frames import Sen2Frames
 from opensend.returns.sen2.statistics import topics
 from opensend.returns.sen2.statistics.breakdowns import Topic, count_by_topic
 from opensend.returns.sen2.statistics.ees import count, percent
-from opensend.returns.sen2.statistics.population import requests_in_year
 
 SIX_WEEKS = 42
 SOURCE_LABELS = {
@@ -31,13 +34,46 @@ RATES = [
     ("requests_decision_not_made", "request_outstanding_pc"),
     ("requests_withdrawn", "request_withdrawn_pc"),
 ]
+LABELS = (
+    topics.AGE_AT_REQUEST.label(pl.col("age")).alias("request_age"),
+    pl.col("request_source")
+    .replace_strict(SOURCE_LABELS, default="Not known", return_dtype=pl.String)
+    .alias("source"),
+)
+AGE = Topic("Child or young persons age", ("request_age",), topics.AGE_AT_REQUEST.order)
+TOPICS_2025 = (Topic("All requests for EHC needs assessments"), AGE, topics.ETHNICITY, topics.SEX)
+TOPICS_2026 = (
+    Topic("All requests for an EHC needs assessment"),
+    AGE,
+    topics.ETHNICITY,
+    topics.SEX,
+    Topic("Source of request", ("source",), SOURCE_ORDER),
+)
+_TIMED = pl.col("request_outcome_six_weeks") + pl.col("request_outcome_over_6_weeks")
+COLUMNS = (
+    count("requests_received_in_year"),
+    count("requests_rya"),
+    *[count(number) for number, _ in RATES],
+    *[percent(number, "requests_received_in_year").alias(rate) for number, rate in RATES],
+    count("request_outcome_six_weeks"),
+    count("request_outcome_over_6_weeks"),
+    percent("request_outcome_six_weeks", _TIMED).alias("request_outcome_six_weeks_pc"),
+    percent("request_outcome_over_6_weeks", _TIMED).alias("request_outcome_over_6_weeks_pc"),
+    count("mediation_related_request"),
+    count("tribunal_related_request"),
+    count("tribunal_after_mediation_request"),
+)
+NOT_MADE = (
+    pl.col("requests_received_in_year")
+    - pl.col("requests_decided_to_assess")
+    - pl.col("requests_decided_not_to_assess")
+    - pl.col("requests_withdrawn")
+).alias("requests_decision_not_made")
 
 
-def requests_table(frames: Sen2Frames) -> pl.DataFrame:
-    received = requests_in_year(frames, "received_date").filter(
-        pl.col("request_outcome").fill_null("") != "H"
-    )
-    census = frames.reference_date
+@cache
+def measures(census: dt.date) -> Mapping[str, pl.Expr]:
+    """What is counted of the requests, for a census on `census`."""
     outcome = pl.col("request_outcome")
     decided = outcome.is_in(["Y", "N"])
     days = (pl.col("request_outcome_date") - pl.col("received_date")).dt.total_days()
@@ -45,7 +81,7 @@ def requests_table(frames: Sen2Frames) -> pl.DataFrame:
     overdue &= (pl.lit(census) - pl.col("received_date")).dt.total_days() > SIX_WEEKS
     mediation = pl.col("request_mediation").fill_null(False)
     tribunal = pl.col("request_tribunal").fill_null(False)
-    measures = {
+    return {
         "requests_received_in_year": pl.len(),
         "requests_rya": pl.col("rya").fill_null(False).sum(),
         "requests_decided_to_assess": (outcome == "Y").sum(),
@@ -57,45 +93,11 @@ def requests_table(frames: Sen2Frames) -> pl.DataFrame:
         "tribunal_related_request": tribunal.sum(),
         "tribunal_after_mediation_request": (mediation & tribunal).sum(),
     }
-    labelled = received.with_columns(
-        topics.AGE_AT_REQUEST.label(pl.col("age")).alias("request_age"),
-        pl.col("request_source")
-        .replace_strict(SOURCE_LABELS, default="Not known", return_dtype=pl.String)
-        .alias("source"),
-    )
-    later = frames.year >= 2026
-    table_topics = [
-        Topic(
-            "All requests for an EHC needs assessment"
-            if later
-            else "All requests for EHC needs assessments"
-        ),
-        Topic("Child or young persons age", ("request_age",), topics.AGE_AT_REQUEST.order),
-        topics.ETHNICITY,
-        topics.SEX,
-        *([Topic("Source of request", ("source",), SOURCE_ORDER)] if later else []),
-    ]
-    counts = count_by_topic(labelled, table_topics, measures).with_columns(
-        (
-            pl.col("requests_received_in_year")
-            - pl.col("requests_decided_to_assess")
-            - pl.col("requests_decided_not_to_assess")
-            - pl.col("requests_withdrawn")
-        ).alias("requests_decision_not_made")
-    )
-    timed = pl.col("request_outcome_six_weeks") + pl.col("request_outcome_over_6_weeks")
-    return counts.select(
-        "breakdown_topic",
-        "breakdown",
-        count("requests_received_in_year"),
-        count("requests_rya"),
-        *[count(number) for number, _ in RATES],
-        *[percent(number, "requests_received_in_year").alias(rate) for number, rate in RATES],
-        count("request_outcome_six_weeks"),
-        count("request_outcome_over_6_weeks"),
-        percent("request_outcome_six_weeks", timed).alias("request_outcome_six_weeks_pc"),
-        percent("request_outcome_over_6_weeks", timed).alias("request_outcome_over_6_weeks_pc"),
-        count("mediation_related_request"),
-        count("tribunal_related_request"),
-        count("tribunal_after_mediation_request"),
-    )
+
+
+def requests_table(received: pl.LazyFrame, frames: Sen2Frames) -> pl.LazyFrame:
+    """`requests.csv` from the requests received in the year (`population.requests_in_year`)."""
+    counted = received.filter(pl.col("request_outcome").fill_null("") != "H")
+    table_topics = TOPICS_2026 if frames.year >= 2026 else TOPICS_2025
+    counts = count_by_topic(counted, table_topics, measures(frames.reference_date), LABELS)
+    return counts.with_columns(NOT_MADE).select("breakdown_topic", "breakdown", *COLUMNS)

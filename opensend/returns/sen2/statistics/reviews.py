@@ -10,6 +10,8 @@ Year columns are named after the collection (`review_meeting_25` for the 2025 re
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from functools import cache
 
 import polars as pl
 
@@ -19,9 +21,36 @@ from opensend.returns.sen2.statistics.ees import count, percent
 
 FOUR_WEEKS = 28
 OUTCOMES = {"A": "outcome_amend", "C": "outcome_cease", "M": "outcome_maintan"}
+LABELS = (
+    topics.REVIEW_AGE.label(pl.col("age")).alias("review_age"),
+    topics.YEARS_IN_PLACE.label(pl.col("years_in_place")).alias("years"),
+    *topics.PLACEMENT_LABELS,
+)
+TOPICS = (
+    Topic("All annual reviews"),
+    Topic("Child or young persons age", ("review_age",), topics.REVIEW_AGE.order),
+    topics.ETHNICITY,
+    topics.SEX,
+    topics.PLACEMENT,
+    Topic("Years EHC plan in place", ("years",), topics.YEARS_IN_PLACE.order),
+)
+DIFFERENCES = (
+    (pl.col("total_ehc_plans") - pl.col("review_expected")).alias("review_not_expected"),
+    (pl.col("review_expected") - pl.col("total_review_meeting")).alias("no_review_meeting"),
+)
 
 
-def reviews_table(plans: pl.DataFrame, reference_date: dt.date) -> pl.DataFrame:
+def reviews_table(plans: pl.LazyFrame, reference_date: dt.date) -> pl.LazyFrame:
+    """`annual_reviews.csv` from the plans live on the census date."""
+    measures, values = _columns(reference_date)
+    counts = count_by_topic(plans, TOPICS, measures, LABELS)
+    return counts.with_columns(DIFFERENCES).select("breakdown_topic", "breakdown", *values)
+
+
+@cache
+def _columns(reference_date: dt.date) -> tuple[Mapping[str, pl.Expr], tuple[pl.Expr, ...]]:
+    """What is counted of the plans, and the table's columns, for a census on that date (the
+    year columns are named after it)."""
     year = reference_date.year - 1
     this, last = f"{(year + 1) % 100:02d}", f"{year % 100:02d}"
     expected = pl.col("start_date") < dt.date(year, 1, 1)
@@ -61,22 +90,6 @@ def reviews_table(plans: pl.DataFrame, reference_date: dt.date) -> pl.DataFrame:
         "number_decsion_4weeks": (decided & (days <= FOUR_WEEKS)).sum(),
         "number_decision_gt_4weeks": (decided & (days > FOUR_WEEKS)).sum(),
     }
-    labelled = plans.with_columns(
-        topics.REVIEW_AGE.label(pl.col("age")).alias("review_age"),
-        topics.YEARS_IN_PLACE.label(pl.col("years_in_place")).alias("years"),
-    )
-    table_topics = [
-        Topic("All annual reviews"),
-        Topic("Child or young persons age", ("review_age",), topics.REVIEW_AGE.order),
-        topics.ETHNICITY,
-        topics.SEX,
-        topics.PLACEMENT,
-        Topic("Years EHC plan in place", ("years",), topics.YEARS_IN_PLACE.order),
-    ]
-    counts = count_by_topic(labelled, table_topics, measures).with_columns(
-        (pl.col("total_ehc_plans") - pl.col("review_expected")).alias("review_not_expected"),
-        (pl.col("review_expected") - pl.col("total_review_meeting")).alias("no_review_meeting"),
-    )
     timed = pl.col("number_decsion_4weeks") + pl.col("number_decision_gt_4weeks")
     order = [
         "total_ehc_plans",
@@ -97,10 +110,9 @@ def reviews_table(plans: pl.DataFrame, reference_date: dt.date) -> pl.DataFrame:
         "number_decsion_4weeks",
         "number_decision_gt_4weeks",
     ]
-    return counts.select(
-        "breakdown_topic",
-        "breakdown",
+    values = (
         *[count(column) for column in order],
         percent("number_decsion_4weeks", timed).alias("pc_decsion_4weeks"),
         percent("number_decision_gt_4weeks", timed).alias("pc_decision_gt_4weeks"),
     )
+    return measures, values

@@ -18,7 +18,6 @@ from opensend.returns.sen2.frames import Sen2Frames
 from opensend.returns.sen2.statistics import topics
 from opensend.returns.sen2.statistics.breakdowns import Topic, count_by_topic
 from opensend.returns.sen2.statistics.ees import count, percent, tenths
-from opensend.returns.sen2.statistics.population import primary_needs, requests_in_year
 
 TWENTY_WEEKS = 140
 YEAR = 364
@@ -46,15 +45,17 @@ COLUMNS_2026 = [c.lower() for c in COLUMNS_2025] + [
 ]
 
 
-def timeliness_table(frames: Sen2Frames) -> pl.DataFrame:
-    issued = requests_in_year(frames, "assessment_outcome_date").filter(
-        pl.col("has_assessment"),
-        pl.col("assessment_outcome") == "Y",
-        pl.col("received_date").is_not_null(),
-        pl.col("transfer_la").is_null(),
-    )
+ISSUED = (
+    pl.col("has_assessment"),
+    pl.col("assessment_outcome") == "Y",
+    pl.col("received_date").is_not_null(),
+    pl.col("transfer_la").is_null(),
+)
+
+
+def _timing() -> tuple[pl.Expr, ...]:
+    """Each plan's days from request to issue, exception flag and band."""
     elapsed = (pl.col("assessment_outcome_date") - pl.col("received_date")).dt.total_days()
-    days, exception, band = pl.col("days"), pl.col("exception"), pl.col("band")
     banded = (
         pl.when(elapsed <= TWENTY_WEEKS)
         .then(pl.lit(BANDS[0]))
@@ -62,42 +63,27 @@ def timeliness_table(frames: Sen2Frames) -> pl.DataFrame:
         .then(pl.lit(BANDS[1]))
         .otherwise(pl.lit(BANDS[2]))
     )
+    return (
+        elapsed.alias("days"),
+        pl.col("week20").fill_null(False).alias("exception"),
+        banded.alias("band"),
+    )
+
+
+def _measures() -> dict[str, pl.Expr]:
+    """Plans issued, within each band, and their days, with and without exceptions."""
+    days, exception, band = pl.col("days"), pl.col("exception"), pl.col("band")
     measures: dict[str, pl.Expr] = {"den": pl.len(), "den_ex": (~exception).sum()}
     for name in BANDS:
         measures[name] = (band == name).sum()
         measures[f"{name}_ex"] = ((band == name) & ~exception).sum()
     measures["days"] = days.sum()
     measures["days_ex"] = days.filter(~exception).sum()
-    needs = primary_needs(frames).collect()
-    labelled = issued.join(needs, on="request_id", how="left").with_columns(
-        elapsed.alias("days"),
-        pl.col("week20").fill_null(False).alias("exception"),
-        banded.alias("band"),
-        topics.AGE_AT_REQUEST_ISSUED.label(pl.col("age")).alias("request_age"),
-        pl.col("primary_need")
-        .replace_strict(NEED_LABELS, default="Not reported", return_dtype=pl.String)
-        .alias("need"),
-    )
-    later = frames.year >= 2026
-    age = Topic(
-        "Age at time of request" if later else "Child or young persons age",
-        ("request_age",),
-        topics.AGE_AT_REQUEST_ISSUED.order,
-    )
-    table_topics = [
-        Topic("All EHC plans" if later else "All EHC plans issued"),
-        *(
-            [
-                age,
-                topics.ETHNICITY,
-                Topic("Primary type of need", ("need",), NEED_ORDER),
-                topics.SEX,
-            ]
-            if later
-            else [age, topics.ETHNICITY, topics.SEX]
-        ),
-    ]
-    counts = count_by_topic(labelled, table_topics, measures)
+    return measures
+
+
+def _values(later: bool) -> tuple[pl.Expr, ...]:
+    """The measure columns of the 2025 release, or the 2026 release if `later`."""
     values = [count("den"), count("den_ex")]
     for name in BANDS:
         values += [
@@ -106,14 +92,44 @@ def timeliness_table(frames: Sen2Frames) -> pl.DataFrame:
             percent(name, "den"),
             percent(f"{name}_ex", "den_ex"),
         ]
-    names = COLUMNS_2026 if later else COLUMNS_2025
     if later:
         values += [
             tenths(pl.col("days"), pl.col("den") * 7),
             tenths(pl.col("days_ex"), pl.col("den_ex") * 7),
         ]
-    return counts.select(
-        "breakdown_topic",
-        "breakdown",
-        *[value.alias(name) for value, name in zip(values, names, strict=True)],
-    )
+    names = COLUMNS_2026 if later else COLUMNS_2025
+    return tuple(value.alias(name) for value, name in zip(values, names, strict=True))
+
+
+TIMING = _timing()
+LABELS = (
+    topics.AGE_AT_REQUEST_ISSUED.label(pl.col("age")).alias("request_age"),
+    pl.col("primary_need")
+    .replace_strict(NEED_LABELS, default="Not reported", return_dtype=pl.String)
+    .alias("need"),
+)
+MEASURES = _measures()
+VALUES_2025, VALUES_2026 = _values(later=False), _values(later=True)
+TOPICS_2025 = (
+    Topic("All EHC plans issued"),
+    Topic("Child or young persons age", ("request_age",), topics.AGE_AT_REQUEST_ISSUED.order),
+    topics.ETHNICITY,
+    topics.SEX,
+)
+TOPICS_2026 = (
+    Topic("All EHC plans"),
+    Topic("Age at time of request", ("request_age",), topics.AGE_AT_REQUEST_ISSUED.order),
+    topics.ETHNICITY,
+    Topic("Primary type of need", ("need",), NEED_ORDER),
+    topics.SEX,
+)
+
+
+def timeliness_table(assessed: pl.LazyFrame, frames: Sen2Frames) -> pl.LazyFrame:
+    """`timeliness_20_week.csv` from the requests whose assessment outcome is dated in the year
+    (`population.requests_in_year`)."""
+    issued = assessed.filter(*ISSUED)
+    later = frames.year >= 2026
+    table_topics = TOPICS_2026 if later else TOPICS_2025
+    counts = count_by_topic(issued.with_columns(TIMING), table_topics, MEASURES, LABELS)
+    return counts.select("breakdown_topic", "breakdown", *(VALUES_2026 if later else VALUES_2025))

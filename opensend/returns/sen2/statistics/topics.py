@@ -3,6 +3,9 @@ collection year is 2026 or later)."""
 
 from __future__ import annotations
 
+import polars as pl
+
+from opensend.returns.sen2.settings_lookup import GROUP_TOTALS, SETTING_COLUMNS, SETTING_TYPES
 from opensend.returns.sen2.statistics.breakdowns import (
     ETHNICITY_ORDER,
     SEX_ORDER,
@@ -21,6 +24,28 @@ PLACEMENT_LOWER = Topic(
     placement_order("Special - academy/free school"),
 )
 SPECIAL_LOWER = {"Special - Academy/free schools": "Special - academy/free school"}
+
+# A population's type of setting: a caseload column (`settings_lookup.SETTING_COLUMNS`).
+SETTING = pl.Enum(SETTING_COLUMNS)
+# The type of placement topic's labels, from the type of setting: its type and its group total.
+_PLACEMENT = pl.col("setting").replace_strict(
+    {s.column: s.label for s in SETTING_TYPES}, return_dtype=pl.String
+)
+_GROUP = pl.col("setting").replace_strict(
+    {
+        s.column: total.label
+        for s in SETTING_TYPES
+        for total in GROUP_TOTALS
+        if total.group == s.group and total.label
+    },
+    default=None,
+    return_dtype=pl.String,
+)
+PLACEMENT_LABELS = (_PLACEMENT.alias("placement"), _GROUP.alias("placement_group"))
+PLACEMENT_LOWER_LABELS = (
+    _PLACEMENT.replace(SPECIAL_LOWER).alias("placement"),
+    _GROUP.alias("placement_group"),
+)
 
 # Ages on 31 August before the census (as-at-January tables).
 CURRENT_AGE = AgeBands(2, "under 3", 25, "age 25", "age {}", "unknown")
