@@ -12,7 +12,9 @@ without deciding each person in Python:
    settings, placements and needs first, joined into their request's XML, then requests into
    their person's. The elements, their order, the two-space indents and one element per line
    are the writer's.
-3. The persons' XML is written out in slices, between the writer's own header and footer.
+   This is done for 5,000 people at a time, so memory holds the LA's query results and one
+   slice's text, never the whole file.
+3. Each slice's XML is written out between the writer's own header and footer.
 
 tests/returns/test_sql_export.py holds the bytes equal to the projection path's on hand-built
 casework of every kind and on the demo, for each census date and layout year.
@@ -30,7 +32,7 @@ from opensend.accounts.models import Organisation
 from opensend.returns.sen2 import layout
 from opensend.returns.sen2.projection_rules import Period
 from opensend.returns.sen2.records import Header
-from opensend.returns.sen2.sql_frames import elements, read_tables
+from opensend.returns.sen2.sql_frames import Elements, elements, read_tables
 from opensend.returns.sen2.writer import FOOTER, INDENT, header_text
 
 __all__ = ["export_return"]
@@ -68,25 +70,31 @@ def export_return(
     persons written, persons in all) after each slice."""
     head = header_text(header, year)  # refuses a header of another year before any query
     period = Period(reference_date)
-    persons = person_xml(read_tables(la, period, people=True), period, year)
+    written = elements(read_tables(la, period, people=True), period)
     out.write(head.encode())
-    total = persons.height
-    for offset in range(0, total, SLICE):
-        written = persons.slice(offset, SLICE)
-        out.write(written.get_column("xml").str.join("").item().encode())
+    total = written.persons.height
+    for start in range(0, total, SLICE):
+        persons = person_xml(_slice(written, start, start + SLICE), year)
+        out.write(persons.get_column("xml").str.join("").item().encode())
         if progress is not None:
-            progress("Exporting", offset + written.height, total)
+            progress("Exporting", start + persons.height, total)
     if progress is not None and not total:
         progress("Exporting", 0, 0)
     out.write(FOOTER.encode())
     return total
 
 
-def person_xml(tables, period: Period, year: int) -> pl.DataFrame:
-    """One row per `<Person>` in the order of the return: `person_id` and its `xml`."""
+def _slice(written: Elements, start: int, stop: int) -> Elements:
+    """The elements of the persons numbered `start` to `stop` - 1 (`person_id`)."""
+    between = pl.col("person_id").is_between(start, stop, closed="left")
+    return Elements(*(table.filter(between) for table in written))
+
+
+def person_xml(written: Elements, year: int) -> pl.DataFrame:
+    """One row per `<Person>` of `written`, in the order of the return: `person_id` and its
+    `xml`."""
     model = layout.content_model(year)
     depth = _depths(model)
-    written = elements(tables, period)
 
     def render(frame: pl.LazyFrame, group: str) -> pl.LazyFrame:
         fields = _fields(model, group)
