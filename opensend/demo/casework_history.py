@@ -923,6 +923,10 @@ class HistoryMaker:
         in_four_weeks: bool,
         decided_by: dt.date | None = None,
     ) -> None:
+        # A review held again (a later meeting chosen for it) keeps nothing of the first: a
+        # draft from before the meeting made the SEN2 return wrong (AP12).
+        review.outcome = ""
+        review.amendment_draft_on = review.amended_plan_issued_on = None
         review.meeting_on = meeting
         review.report_sent_on = self._by_today(meeting + dt.timedelta(days=self.rng.randint(3, 14)))
         days = self.rng.randint(5, 28) if in_four_weeks else self.rng.randint(29, 120)

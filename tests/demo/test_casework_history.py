@@ -316,3 +316,21 @@ def test_the_demos_sen2_return_has_no_errors(partnerships, name, census, tmp_pat
     report = validate_return(path, name=path.name)
     assert report.persons > 1000
     assert [p for p in report.problems if p.severity == "error"] == []
+
+
+def test_a_review_held_again_keeps_nothing_of_its_first_meeting():
+    from opensend.demo.casework_history import HistoryMaker, Review
+
+    maker = object.__new__(HistoryMaker)  # only what `_hold` uses
+    maker.rng, maker.today, maker.review_decision_in_4_weeks = (
+        random.Random(3),
+        dt.date(2026, 11, 22),
+        0.6,
+    )
+    review = Review(due_on=dt.date(2024, 1, 4))
+    maker._hold(review, dt.date(2024, 2, 1), "A", True)
+    assert review.amendment_draft_on is not None
+    maker._hold(review, dt.date(2025, 1, 9), "M", False)
+    assert review.outcome == "M"
+    assert review.amendment_draft_on is None
+    assert review.amended_plan_issued_on is None
