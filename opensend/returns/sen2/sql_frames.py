@@ -379,19 +379,14 @@ transfers AS (
         ]
 
     def named_settings(self) -> Query:
-        """The settings named in each included plan, the first two by rank."""
+        """The settings named in each included plan: two at most, one of each rank (the
+        database holds them so)."""
         return self._select(
             [("case_id", "id", "i.id"), *self._setting("s"), ("setting_key", "id", "s.id")],
-            [
-                f"""
-named AS (
-  SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.plan_id ORDER BY s.rank, s.id) AS n
-  FROM {_table(NamedSetting)} s JOIN {INCLUDED} i ON i.plan_id = s.plan_id AND i.has_plan = 1
-)""",
-            ],
-            f"""named s JOIN {INCLUDED} i ON i.plan_id = s.plan_id AND i.has_plan = 1
+            [],
+            f"""{INCLUDED} i JOIN {_table(NamedSetting)} s ON s.plan_id = i.plan_id
   LEFT JOIN {_table(Establishment)} e ON e.id = s.establishment_id
-  WHERE s.n <= 2""",
+  WHERE i.has_plan = 1""",
         )
 
     def placements(self) -> Query:
