@@ -141,6 +141,8 @@ def read_tables(la: Organisation | None, period: Period, *, people: bool = False
         cursor.execute(f"DROP TABLE IF EXISTS {INCLUDED}")
         cursor.execute(queries.create_included())
         if connection.vendor == "postgresql":
+            # a small sample is enough to count them: ANALYZE in a tenth of the time
+            cursor.execute("SET LOCAL default_statistics_target = 10")
             cursor.execute(f"ANALYZE {INCLUDED}")
         tables = Tables(
             cases=_read(queries.cases(identity=people)).join(la_codes, on="la_id"),
