@@ -102,10 +102,10 @@ def person_xml(written: Elements, year: int) -> pl.DataFrame:
             xml=_record_xml(model, group, depth)
         )
 
-    def gathered(frame: pl.DataFrame, group: str, key: str, *order: str) -> pl.LazyFrame:
+    def gathered(frame: pl.LazyFrame, group: str, key: str, *order: str) -> pl.LazyFrame:
         """Each `key`'s records of `group` as one text, in the order given."""
         return (
-            render(frame.lazy().sort(key, *order), group)
+            render(frame.sort(key, *order), group)
             .group_by(key, maintain_order=True)
             .agg(pl.col("xml").str.join("").alias(group))
         )
@@ -117,14 +117,10 @@ def person_xml(written: Elements, year: int) -> pl.DataFrame:
         ("SENneed", written.needs, ("rank",)),
     ):
         requests = requests.join(
-            gathered(frame, group, "request_id", *order), on="request_id", how="left"
+            gathered(frame.lazy(), group, "request_id", *order), on="request_id", how="left"
         )
     persons = written.persons.lazy().join(
-        render(requests.sort("request_id"), "Requests")
-        .group_by("person_id", maintain_order=True)
-        .agg(pl.col("xml").str.join("").alias("Requests")),
-        on="person_id",
-        how="left",
+        gathered(requests, "Requests", "person_id", "request_id"), on="person_id", how="left"
     )
     return render(persons, "Person").sort("person_id").select("person_id", "xml").collect()
 
@@ -156,8 +152,8 @@ def _as_text(schema: pl.Schema, fields: list[str]) -> list[pl.Expr]:
     null where the element is left out."""
     texts = []
     for field in fields:
-        column = pl.col(SOURCE_COLUMN.get(field, field))
-        dtype = schema[SOURCE_COLUMN.get(field, field)]
+        source = SOURCE_COLUMN.get(field, field)
+        column, dtype = pl.col(source), schema[source]
         if dtype == pl.Date:
             text = column.dt.to_string("%Y-%m-%d")
         elif dtype == pl.Boolean:
