@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "opensend.casework",
     "opensend.returns",
     "opensend.imports",
+    "opensend.directory",
     "opensend.demo",
 ]
 

@@ -17,13 +17,15 @@ answered by each app's `visible_to(user)` query.
 | casework.view_team, casework.assign_case | SEND manager |
 | returns.prepare_sen2 (export, check, statistics, header details) | SEND manager, analyst |
 | returns.import_sen2 | SEND manager, analyst |
+| directory.edit_services (propose changes to own services) | directory editor, administrator |
+| directory.review_changes (approve, import, taxonomies...) | LA directory editor, administrator |
 | core.view_audit | administrator |
 | accounts.manage_users | administrator |
 """
 
 import rules
 
-from opensend.accounts.roles import Role
+from opensend.accounts.roles import OrganisationKind, Role
 
 
 def role_is(*roles: str):
@@ -59,3 +61,16 @@ rules.add_perm("casework.assign_case", is_send_manager)
 rules.add_perm("returns.prepare_sen2", is_send_manager | is_analyst)
 rules.add_perm("returns.import_sen2", is_send_manager | is_analyst)
 rules.add_perm("accounts.manage_users", is_administrator)
+
+
+@rules.predicate
+def works_for_local_authority(user) -> bool:
+    organisation = getattr(user, "organisation", None)
+    return organisation is not None and organisation.kind == OrganisationKind.LOCAL_AUTHORITY
+
+
+rules.add_perm("directory.edit_services", is_directory_editor | is_administrator)
+rules.add_perm(
+    "directory.review_changes",
+    (is_directory_editor & works_for_local_authority) | is_administrator,
+)

@@ -1,0 +1,264 @@
+"""Every read of the directory: the public view, the search index, and what editors may see."""
+
+import threading
+from datetime import timedelta
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from opensend.accounts.roles import Role
+from opensend.directory import search
+from opensend.directory.models import (
+    ChangeSuggestion,
+    Location,
+    OpeningTime,
+    Provider,
+    RevisionState,
+    Service,
+    ServiceRevision,
+    ServiceStatus,
+    Taxonomy,
+    TaxonomyTerm,
+)
+
+REVIEW_INTERVAL = timedelta(days=183)  # six months: "last reviewed" older than this is overdue
+HIDDEN_FROM_SEARCH = (ServiceStatus.INACTIVE, ServiceStatus.DEFUNCT)
+
+
+# Public -----------------------------------------------------------------------------------------
+
+
+def published_services() -> QuerySet[Service]:
+    """Services the public and the ORUK feed may see: approved at least once."""
+    return Service.objects.filter(is_published=True)
+
+
+def service_for_page(service_id) -> Service | None:
+    """A published service with everything its public page shows."""
+    return (
+        published_services()
+        .select_related("provider")
+        .prefetch_related(
+            Prefetch(
+                "locations",
+                queryset=Location.objects.prefetch_related("accessibility").order_by("name"),
+            ),
+            "terms__taxonomy",
+            "opening_times",
+            "cost_options",
+            "contacts",
+            "service_areas",
+        )
+        .filter(pk=service_id)
+        .first()
+    )
+
+
+def is_overdue_for_review(service: Service, today=None) -> bool:
+    today = today or timezone.localdate()
+    return service.assured_date is None or service.assured_date < today - REVIEW_INTERVAL
+
+
+def term_ancestors() -> dict[str, list[str]]:
+    """Each term id with the ids of the broader terms above it."""
+    parents = {str(pk): (str(parent) if parent else None) for pk, parent in _term_parents()}
+    result = {}
+    for term in parents:
+        chain, seen = [], {term}
+        above = parents.get(term)
+        while above and above not in seen:
+            chain.append(above)
+            seen.add(above)
+            above = parents.get(above)
+        result[term] = chain
+    return result
+
+
+def _term_parents():
+    return TaxonomyTerm.objects.values_list("pk", "parent_id")
+
+
+def terms_of(vocabulary: str, active_only: bool = True) -> QuerySet[TaxonomyTerm]:
+    terms = TaxonomyTerm.objects.filter(taxonomy__vocabulary=vocabulary).select_related("parent")
+    return terms.filter(is_active=True) if active_only else terms
+
+
+def index_documents() -> list[search.ServiceDocument]:
+    """Every service the public search covers, as search documents."""
+    ancestors = term_ancestors()
+    taxonomy_of = {
+        str(pk): str(tax) for pk, tax in TaxonomyTerm.objects.values_list("pk", "taxonomy")
+    }
+    services = (
+        published_services()
+        .exclude(status__in=HIDDEN_FROM_SEARCH)
+        .select_related("provider")
+        .prefetch_related(
+            Prefetch("terms", queryset=TaxonomyTerm.objects.only("id", "name")),
+            Prefetch(
+                "locations",
+                queryset=Location.objects.only(
+                    "id", "latitude", "longitude", "city", "postal_code", "location_type"
+                ),
+            ),
+            Prefetch("opening_times", queryset=OpeningTime.objects.all()),
+        )
+    )
+    documents = []
+    for service in services:
+        term_ids = set()
+        for term in service.terms.all():
+            term_ids.add(str(term.pk))
+            term_ids.update(ancestors.get(str(term.pk), ()))
+        venues = tuple(
+            (loc.latitude, loc.longitude)
+            for loc in service.locations.all()
+            if loc.latitude is not None and loc.longitude is not None
+        )
+        places = tuple(
+            text for loc in service.locations.all() for text in (loc.city, loc.postal_code) if text
+        )
+        documents.append(
+            search.ServiceDocument(
+                key=service.pk.int,
+                name=service.name,
+                description=service.description,
+                provider=service.provider.name,
+                terms=tuple(term.name for term in service.terms.all()),
+                term_ids=frozenset(term_ids),
+                taxonomy_ids=frozenset(taxonomy_of[t] for t in term_ids if t in taxonomy_of),
+                minimum_age=service.minimum_age,
+                maximum_age=service.maximum_age,
+                free=service.is_free,
+                venues=venues,
+                places=places,
+                opening=tuple(
+                    search.OpeningTime(o.weekday, o.opens_at, o.closes_at)
+                    for o in service.opening_times.all()
+                ),
+                modified=service.last_modified,
+            )
+        )
+    return documents
+
+
+def index_version() -> tuple:
+    """Changes whenever anything the search index holds changes."""
+    services = published_services().aggregate(n=Count("pk"), latest=Max("last_modified"))
+    terms = TaxonomyTerm.objects.aggregate(n=Count("pk"), latest=Max("modified_at"))
+    providers = Provider.objects.aggregate(latest=Max("modified_at"))
+    locations = Location.objects.aggregate(latest=Max("modified_at"))
+    return (
+        services["n"],
+        services["latest"],
+        terms["n"],
+        terms["latest"],
+        providers["latest"],
+        locations["latest"],
+    )
+
+
+class _IndexCache:
+    """The search index, rebuilt when `index_version` changes. One per process."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._version = None
+        self._index: search.SearchIndex | None = None
+
+    def get(self) -> search.SearchIndex:
+        version = index_version()
+        with self._lock:
+            if self._index is None or version != self._version:
+                self._index = search.SearchIndex.build(index_documents())
+                self._version = version
+            return self._index
+
+    def clear(self) -> None:
+        with self._lock:
+            self._index = None
+            self._version = None
+
+
+_index_cache = _IndexCache()
+
+
+def search_index() -> search.SearchIndex:
+    return _index_cache.get()
+
+
+def forget_search_index() -> None:
+    """Drop the cached index (tests, and after bulk loads that bypass `last_modified`)."""
+    _index_cache.clear()
+
+
+def services_by_key(keys: list[int]) -> dict[int, Service]:
+    """Published services for search hits, with what a result shows, by search key."""
+    import uuid
+
+    services = (
+        published_services()
+        .filter(pk__in=[uuid.UUID(int=key) for key in keys])
+        .select_related("provider")
+        .prefetch_related("locations", "terms__taxonomy", "cost_options")
+    )
+    return {service.pk.int: service for service in services}
+
+
+def taxonomies() -> QuerySet[Taxonomy]:
+    return Taxonomy.objects.all()
+
+
+# Editors ----------------------------------------------------------------------------------------
+
+
+def is_reviewer(user) -> bool:
+    """Directory editors at a local authority approve changes; so do administrators."""
+    return bool(user and user.has_perm("directory.review_changes"))
+
+
+def providers_editable_by(user) -> QuerySet[Provider]:
+    """Reviewers see every provider; a provider's directory editors see their own."""
+    if is_reviewer(user):
+        return Provider.objects.all()
+    if user.role == Role.DIRECTORY_EDITOR and user.organisation_id:
+        return Provider.objects.filter(account_organisation_id=user.organisation_id)
+    return Provider.objects.none()
+
+
+def services_editable_by(user) -> QuerySet[Service]:
+    return Service.objects.filter(provider__in=providers_editable_by(user))
+
+
+def review_queue(user) -> QuerySet[ServiceRevision]:
+    """Pending changes, oldest first."""
+    return (
+        ServiceRevision.objects.filter(
+            state=RevisionState.PENDING, service__in=services_editable_by(user)
+        )
+        .select_related("service", "service__provider", "submitted_by")
+        .order_by("submitted_at")
+    )
+
+
+def overdue_services(user, today=None) -> QuerySet[Service]:
+    """Published, running services not reviewed for six months, longest first."""
+    today = today or timezone.localdate()
+    return (
+        services_editable_by(user)
+        .filter(is_published=True)
+        .exclude(status__in=HIDDEN_FROM_SEARCH)
+        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=today - REVIEW_INTERVAL))
+        .select_related("provider")
+        .order_by("assured_date", "name")
+    )
+
+
+def open_suggestions(user) -> QuerySet[ChangeSuggestion]:
+    return (
+        ChangeSuggestion.objects.filter(
+            state=ChangeSuggestion.State.NEW, service__in=services_editable_by(user)
+        )
+        .select_related("service")
+        .order_by("received_at")
+    )
