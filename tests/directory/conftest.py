@@ -67,7 +67,7 @@ def details(**changes) -> dict:
     """A complete snapshot of service details, with changes."""
     snapshot = {
         "name": "Saturday Play Club",
-        "description": "Inclusive play sessions for disabled children and their brothers and sisters.",
+        "description": "Inclusive play for disabled children and their brothers and sisters.",
         "status": "active",
         "url": "https://riverside-play.example.org/saturday",
         "email": "play@riverside-play.example.org",
