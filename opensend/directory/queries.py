@@ -84,14 +84,14 @@ def terms_of(vocabulary: str, active_only: bool = True) -> QuerySet[TaxonomyTerm
 
 
 def index_documents() -> list[search.ServiceDocument]:
-    """Every service the public search covers, as search documents."""
+    """Every published service as a search document; those not running are unlisted (the
+    public search leaves them out, the ORUK feed keeps them)."""
     ancestors = term_ancestors()
     taxonomy_of = {
         str(pk): str(tax) for pk, tax in TaxonomyTerm.objects.values_list("pk", "taxonomy")
     }
     services = (
         published_services()
-        .exclude(status__in=HIDDEN_FROM_SEARCH)
         .select_related("provider")
         .prefetch_related(
             Prefetch("terms", queryset=TaxonomyTerm.objects.only("id", "name")),
@@ -137,6 +137,7 @@ def index_documents() -> list[search.ServiceDocument]:
                     for o in service.opening_times.all()
                 ),
                 modified=service.last_modified,
+                listed=service.status not in HIDDEN_FROM_SEARCH,
             )
         )
     return documents

@@ -40,7 +40,9 @@ def propose_change(
     """Record changed details for a service: approved at once for a reviewer, otherwise a
     pending revision that replaces any earlier pending one."""
     Service.objects.select_for_update().filter(pk=service.pk).first()
-    snapshot = records.normalise(snapshot)
+    snapshot = records.normalise(
+        {**snapshot, "provider": snapshot.get("provider") or str(service.provider_id)}
+    )
     pending = service.revisions.filter(state=RevisionState.PENDING).first()
     if pending is not None:
         pending.state = RevisionState.WITHDRAWN
@@ -58,7 +60,7 @@ def propose_change(
         submitted_by=actor,
     )
     if is_reviewer(actor):
-        approve(actor=actor, revision=revision)
+        revision = approve(actor=actor, revision=revision)
     return revision
 
 
