@@ -9,6 +9,10 @@
 | OPENSEND_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | OPENSEND_DEMO_MODE | 1 lets staff sign in without a second factor | 1 outside production |
 | OPENSEND_PORT | port for `opensend serve` | 8000 |
+| OPENSEND_SITE_URL | the service's public address, for links in emails | http://127.0.0.1:8000 |
+| OPENSEND_EMAIL_HOST | SMTP server for emails (review reminders) | none: emails are written to var/emails/ |
+| OPENSEND_EMAIL_PORT, OPENSEND_EMAIL_USER, OPENSEND_EMAIL_PASSWORD | SMTP port and sign-in | 587, none |
+| OPENSEND_EMAIL_FROM | sender address | opensend@localhost |
 """
 
 import os
@@ -37,6 +41,21 @@ PRODUCTION = ENVIRONMENT == "production"
 SECRET_KEY = os.environ.get("OPENSEND_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 DEBUG = _flag("OPENSEND_DEBUG", False)
 DEMO_MODE = _flag("OPENSEND_DEMO_MODE", not PRODUCTION)
+SITE_URL = os.environ.get("OPENSEND_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Email: SMTP when a host is set; otherwise each email is written to a file under var/emails/,
+# so nothing is sent by accident from a development or demo machine.
+if os.environ.get("OPENSEND_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["OPENSEND_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("OPENSEND_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("OPENSEND_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("OPENSEND_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = EMAIL_PORT != 25
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "emails"
+DEFAULT_FROM_EMAIL = os.environ.get("OPENSEND_EMAIL_FROM", "opensend@localhost")
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("OPENSEND_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")

@@ -10,7 +10,7 @@ AREAS = [
     ("Returns", "returns:sen2", "returns.prepare_sen2"),
     ("Insight", "core:insight", None),
     ("Governance", "core:governance", None),
-    ("Local Offer", "core:local-offer", None),
+    ("Local Offer", "directory:dashboard", "directory.edit_services"),
 ]
 
 
