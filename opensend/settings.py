@@ -10,8 +10,8 @@
 | OPENSEND_DEMO_MODE | 1 lets staff sign in without a second factor | 1 outside production |
 | OPENSEND_PORT | port for `opensend serve` | 8000 |
 | OPENSEND_SITE_URL | the service's public address, for links in emails | http://127.0.0.1:8000 |
-| OPENSEND_EMAIL_HOST | SMTP server for emails (review reminders) | none: emails are written to var/emails/ |
-| OPENSEND_EMAIL_PORT, OPENSEND_EMAIL_USER, OPENSEND_EMAIL_PASSWORD | SMTP port and sign-in | 587, none |
+| OPENSEND_EMAIL_HOST | SMTP server (review reminders) | none: emails go to var/emails/ |
+| OPENSEND_EMAIL_PORT, _USER, _PASSWORD | SMTP port and sign-in | 587, none |
 | OPENSEND_EMAIL_FROM | sender address | opensend@localhost |
 """
 
@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "ninja",
     "opensend.core",
     "opensend.accounts",
     "opensend.people",

@@ -69,6 +69,41 @@ def full_case(person):
     return records
 
 
+def directory_records(editor) -> dict:
+    """A published service with a venue, a waiting change, a suggestion, and a guidance page."""
+    from opensend.directory import services as directory
+    from opensend.directory.models import GuidancePage, Location, Provider, ServiceAtLocation
+    from opensend.directory.taxonomies import taxonomy_id, term_id
+
+    provider = Provider.objects.create(name="Brook Trust", description="A charity.")
+    venue = Location.objects.create(
+        provider=provider, name="Hall", address_1="1 Lane", city="York", postal_code="YO1 7HH"
+    )
+    snapshot = {"name": "Club", "description": "Fun.", "status": "active", "is_free": True}
+    service = directory.create_service(
+        actor=editor, provider=provider, snapshot={**snapshot, "locations": [str(venue.pk)]}
+    ).service
+    new = directory.create_service(
+        actor=None, provider=provider, snapshot={**snapshot, "name": "New club"}
+    )
+    page = GuidancePage.objects.create(slug="sensory", title="Sensory", summary="S", body="B")
+    return {
+        "service_id": str(service.pk),
+        "revision_id": new.pk,
+        "suggestion_id": directory.record_suggestion(
+            service=service, topic="other", details="Closed"
+        ).pk,
+        "provider_id": str(provider.pk),
+        "organization_id": str(provider.pk),
+        "venue_id": str(venue.pk),
+        "service_at_location_id": str(ServiceAtLocation.objects.get(service=service).pk),
+        "taxonomy_id": str(taxonomy_id("need")),
+        "term_id": str(term_id("need", "asd")),
+        "page_id": page.pk,
+        "slug": page.slug,
+    }
+
+
 @pytest.fixture
 def records(local_authority, make_user):
     person = PersonFactory(responsible_la=local_authority)
@@ -85,6 +120,7 @@ def records(local_authority, make_user):
         "check_id": Sen2Check.objects.create(local_authority=local_authority, file_name="a.xml").pk,
         "iso_date": "2025-01-16",
         "table": "caseload",
+        **directory_records(make_user(Role.DIRECTORY_EDITOR)),
         "extras": [
             SenStatusFactory(person=person),
             PlacementFactory(person=person),
@@ -98,7 +134,7 @@ def concrete(route: str, records: dict) -> str:
     path = "/" + route
     for name, value in records.items():
         if isinstance(value, int | str):
-            for converter in ("int", "slug", "str"):
+            for converter in ("int", "slug", "str", "uuid"):
                 path = path.replace(f"<{converter}:{name}>", str(value))
     assert "<" not in path, f"no test value for a parameter in {route}"
     return path

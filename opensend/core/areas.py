@@ -20,14 +20,4 @@ AREAS = {
             "Risk register, self-evaluation and board reports",
         ],
     },
-    "local-offer": {
-        "title": "Local Offer",
-        "summary": "The public directory of services for children and young people with SEND "
-        "and their families, published with an Open Referral UK API.",
-        "coming": [
-            "Service records kept by providers and directory editors",
-            "Public search by need, age and postcode",
-            "An Open Referral UK 3.0 API for other directories",
-        ],
-    },
 }

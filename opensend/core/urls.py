@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("insight/", views.area_page("insight"), name="insight"),
     path("governance/", views.area_page("governance"), name="governance"),
-    path("local-offer/", views.area_page("local-offer"), name="local-offer"),
     path("privacy/", views.privacy, name="privacy"),
     path("cookies/", views.cookies, name="cookies"),
     path("accessibility/", views.accessibility, name="accessibility"),

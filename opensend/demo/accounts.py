@@ -23,6 +23,8 @@ DEMO_ACCOUNTS = [
     (Role.BOARD_MEMBER, 1, OrganisationKind.FORUM),
     (Role.DIRECTORY_EDITOR, 1, "la"),
     (Role.ADMINISTRATOR, 1, "la"),
+    # A demo Local Offer provider's editor, whose changes wait for review (directory_editor2)
+    (Role.DIRECTORY_EDITOR, 1, "directory_provider"),
 ]
 ROLE_ORDER = {role: n for n, role in enumerate(Role)}
 

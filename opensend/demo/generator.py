@@ -23,6 +23,7 @@ from opensend.casework.next_steps import refresh_cases
 from opensend.core.maintenance import update_planner_statistics
 from opensend.demo.accounts import create_demo_users, create_team
 from opensend.demo.casework_writer import save_casework
+from opensend.demo.directory import DemoDirectory, remove_directory
 from opensend.demo.establishments import UKPRNS, URNS, Identifiers
 from opensend.demo.models import DemoPartnership
 from opensend.demo.names import NamePools
@@ -228,7 +229,9 @@ def save_partnership(
         # The SEN2 header's designated officers: in post, as in most LAs' 2025 returns
         Sen2Settings.objects.create(local_authority=organisations["la"], dmo="Y", dco="Y", dsco="Y")
         caseworkers = []
-        if with_users:
+        if with_users:  # the partnership people sign in to: it gets the demo Local Offer too
+            directory = DemoDirectory(targets.local_authority, seed=seed, today=today, names=names)
+            organisations["directory_provider"] = directory.provider_organisation(partnership)
             users = create_demo_users(targets.local_authority, organisations, schools, names)
             caseworkers = [
                 u
@@ -242,6 +245,8 @@ def save_partnership(
                 _team_size(synthetic, today) - len(caseworkers),
             )
             summary.users = len(users)
+            summary.rows.update(directory.save(partnership, progress))
+            summary.organisations = partnership.organisations.count()
         progress.start(
             f"Saving {synthetic.local_authority.name}'s casework", total=len(synthetic.cases)
         )
@@ -499,8 +504,8 @@ def bulk_loading():
 
 
 def remove_partnerships(partnerships) -> Summary:
-    """Remove these demo partnerships: their people and every fact, sign-ins, establishments
-    and organisations."""
+    """Remove these demo partnerships: their people and every fact, sign-ins, establishments,
+    organisations and Local Offer."""
     summary = Summary()
     # The deletes below select by LA through subqueries: with statistics from before the demo was
     # loaded, PostgreSQL plans them as nested loops that take minutes instead of a second.
@@ -510,6 +515,7 @@ def remove_partnerships(partnerships) -> Summary:
             organisation_ids = list(partnership.organisations.values_list("pk", flat=True))
             establishment_ids = list(partnership.establishments.values_list("pk", flat=True))
             _delete_casework(partnership.local_authority)
+            remove_directory(partnership)
             people = Person.objects.filter(responsible_la=partnership.local_authority)
             summary.people += delete_everything(people)
             summary.users += _remove_users(

@@ -1,5 +1,5 @@
-"""Which partnerships, organisations and establishments `opensend demo` made, so they can be
-found, reset and removed without touching anything else."""
+"""Which partnerships, organisations, establishments and Local Offer records `opensend demo`
+made, so they can be found, reset and removed without touching anything else."""
 
 from django.db import models
 
@@ -20,6 +20,10 @@ class DemoPartnership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     organisations = models.ManyToManyField(Organisation, related_name="+", blank=True)
     establishments = models.ManyToManyField(Establishment, related_name="+", blank=True)
+    # The demo Local Offer: its providers (and with them their venues and services) and the
+    # starting guidance pages this partnership created.
+    providers = models.ManyToManyField("directory.Provider", related_name="+", blank=True)
+    guidance_pages = models.ManyToManyField("directory.GuidancePage", related_name="+", blank=True)
 
     class Meta:
         ordering = ["local_authority__name"]

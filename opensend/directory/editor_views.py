@@ -248,12 +248,17 @@ def _decide(request, revision, form):
 
 @requires(EDIT)
 def withdraw(request, revision_id):
+    """The person who proposed a waiting change takes it back."""
     revision = get_object_or_404(
-        ServiceRevision, pk=revision_id, submitted_by=request.user, state=RevisionState.PENDING
+        ServiceRevision.objects.filter(service__in=queries.services_editable_by(request.user)),
+        pk=revision_id,
     )
-    if request.method == "POST":
-        services.withdraw(actor=request.user, revision=revision)
-        messages.success(request, "Your change is withdrawn")
+    if request.method == "POST" and revision.submitted_by_id == request.user.pk:
+        try:
+            services.withdraw(actor=request.user, revision=revision)
+            messages.success(request, "Your change is withdrawn")
+        except services.ReviewError as error:
+            messages.error(request, str(error))
     return redirect("directory:service", revision.service_id)
 
 

@@ -41,6 +41,14 @@ FIELDS = (
     "schedule_description",
     "alert",
 )
+# What a field holds when a snapshot leaves it out; text is never None.
+DEFAULTS = {name: "" for name in FIELDS} | {
+    "status": "active",
+    "minimum_age": None,
+    "maximum_age": None,
+    "is_free": True,
+    "referral_required": False,
+}
 # Attached rows: snapshot key -> (model, the fields that make up one row).
 ROWS = {
     "opening_times": (OpeningTime, ("weekday", "opens_at", "closes_at")),
@@ -75,7 +83,12 @@ def snapshot_of(service: Service) -> dict:
 def normalise(snapshot: dict) -> dict:
     """A snapshot with its lists sorted and its values in JSON form, so equal details compare
     equal however they were entered."""
-    result = {name: snapshot.get(name) for name in FIELDS}
+    result = {}
+    for name in FIELDS:
+        value = snapshot.get(name, DEFAULTS[name])
+        if value is None and DEFAULTS[name] is not None:
+            value = DEFAULTS[name]
+        result[name] = value
     result["provider"] = str(snapshot.get("provider") or "")
     result["terms"] = sorted({str(t) for t in snapshot.get("terms", [])})
     result["locations"] = sorted({str(loc) for loc in snapshot.get("locations", [])})

@@ -66,7 +66,7 @@ def test_reset_makes_the_same_register_again():
     demo(*SCILLY, "--seed", "5", "--reset")
     assert sorted(Person.objects.exclude(upn="").values_list("upn", flat=True)) == upns
     assert DemoPartnership.objects.count() == 1
-    assert User.objects.filter(is_demo=True).count() == 13
+    assert User.objects.filter(is_demo=True).count() == 17
 
 
 @pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_describe_demo_accounts():
     assert "caseworker1@isles-of-scilly.demo.opensend.test" in table
     assert "Caseworker" in table
     assert "Administrator" in table
-    assert table.count(DEMO_PASSWORD) == 13
+    assert table.count(DEMO_PASSWORD) == 14
     user = User.objects.get(email="analyst1@isles-of-scilly.demo.opensend.test")
     user.set_password("a-new-password-of-their-own")
     user.save()

@@ -113,7 +113,7 @@ def test_partnership_has_its_partners_schools_and_sign_ins(partnerships):
         "send_manager": 2,
         "analyst": 2,
         "board_member": 2,
-        "directory_editor": 1,
+        "directory_editor": 2,
         "administrator": 1,
     }
     assert users.get(email="caseworker1@leeds.demo.opensend.test").check_password(

@@ -92,3 +92,15 @@ def test_snapshot_round_trips(publish):
         cost_options=[{"option": "Session", "amount": "2.5", "amount_description": "each"}]
     )
     assert records.normalise(records.snapshot_of(service)) == records.snapshot_of(service)
+
+
+@pytest.mark.django_db
+def test_a_snapshot_with_only_some_details_takes_the_defaults(reviewer, provider):
+    revision = services.create_service(
+        actor=reviewer,
+        provider=provider,
+        snapshot={"name": "Club", "description": "Fun.", "url": None, "minimum_age": None},
+    )
+    service = Service.objects.get(pk=revision.service_id)
+    assert (service.url, service.status, service.is_free) == ("", "active", True)
+    assert service.minimum_age is None
