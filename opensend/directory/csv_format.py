@@ -21,12 +21,12 @@ from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
 
+from opensend.core.import_errors import ErrorLog, RowError  # noqa: F401 (transfer uses RowError)
 from opensend.directory import geography
 from opensend.directory.diffs import STATUSES
 
 UTF8_BOM = b"\xef\xbb\xbf"
 SEPARATOR = ";"
-MAX_REPORTED_ERRORS = 200
 AGE_LIMIT = 25  # as models.AGE_LIMIT (this module cannot import the models)
 LONGEST_DESCRIPTION = 5000
 SAVE_AS_CSV_UTF8 = (
@@ -344,51 +344,6 @@ class ServiceRow:
 
 
 # Problems ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem: where it is (file, row, column), the value found, and what to do."""
-
-    file_name: str
-    row: int | None  # as a spreadsheet numbers it: the header is row 1; None: the whole file
-    column: str
-    value: str
-    problem: str
-
-    @property
-    def shown_value(self) -> str:
-        return self.value if self.value else "(blank)"
-
-    def __str__(self) -> str:
-        place = [self.file_name]
-        if self.row:
-            place.append(f"row {self.row}")
-        if self.column:
-            place.append(f"column {self.column}")
-        if self.value or (self.column and self.row and self.row > 1):
-            place.append(f"value {self.shown_value!r}")
-        return f"{', '.join(place)}: {self.problem}"
-
-
-class ErrorLog:
-    """The problems found in one file: every one counted, the first few hundred kept."""
-
-    def __init__(self, file_name: str, limit: int = MAX_REPORTED_ERRORS):
-        self.file_name = file_name
-        self.limit = limit
-        self.errors: list[RowError] = []
-        self.count = 0
-
-    def add(self, row: int | None, column: str, value: str, problem: str) -> None:
-        self.count += 1
-        if len(self.errors) < self.limit:
-            shown = value if len(value) <= 60 else value[:57] + "..."
-            self.errors.append(RowError(self.file_name, row, column, shown, problem))
-
-    def in_order(self) -> list[RowError]:
-        """The kept problems by row (whole-file problems first), in the order found."""
-        return sorted(self.errors, key=lambda error: error.row or 0)
 
 
 @dataclass

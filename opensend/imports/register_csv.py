@@ -19,6 +19,12 @@ from dataclasses import dataclass
 
 from opensend.core import codelists
 from opensend.core.identifiers import normalise_identifier
+from opensend.core.import_errors import (  # noqa: F401 (the imports' names for them)
+    MAX_REPORTED_ERRORS,
+    CountsErrors,
+    ErrorLog,
+    RowError,
+)
 from opensend.imports.template import (
     COLUMN_NAMES,
     FLAGS,
@@ -30,7 +36,6 @@ from opensend.imports.template import (
 )
 from opensend.people import validation
 
-MAX_REPORTED_ERRORS = 200
 PROGRESS_EVERY = 500
 SAVE_AS_CSV_UTF8 = (
     'In Excel choose File, Save As, and the file type "CSV UTF-8 (Comma delimited)", '
@@ -39,62 +44,6 @@ SAVE_AS_CSV_UTF8 = (
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, rows done, rows in all) as a long import goes on."""
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem: where it is (file, row, column), the value found, and what to do."""
-
-    file_name: str
-    row: int | None  # as a spreadsheet numbers it: the header is row 1; None for the whole file
-    column: str
-    value: str
-    problem: str
-
-    @property
-    def shown_value(self) -> str:
-        return self.value if self.value else "(blank)"
-
-    def __str__(self) -> str:
-        place = [self.file_name]
-        if self.row:
-            place.append(f"row {self.row}")
-        if self.column:
-            place.append(f"column {self.column}")
-        if self.value or (self.column and self.row and self.row > 1):
-            place.append(f"value {self.shown_value!r}")
-        return f"{', '.join(place)}: {self.problem}"
-
-
-class ErrorLog:
-    """The problems found in one file: every one counted, the first few hundred kept."""
-
-    def __init__(self, file_name: str, limit: int = MAX_REPORTED_ERRORS):
-        self.file_name = file_name
-        self.limit = limit
-        self.errors: list[RowError] = []
-        self.count = 0
-
-    def add(self, row: int | None, column: str, value: str, problem: str) -> None:
-        self.count += 1
-        if len(self.errors) < self.limit:
-            shown = value if len(value) <= 60 else value[:57] + "..."
-            self.errors.append(RowError(self.file_name, row, column, shown, problem))
-
-
-class CountsErrors:
-    """For results that keep the first few hundred errors and count them all."""
-
-    errors: list[RowError]
-    error_count: int
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
-
-    @property
-    def errors_not_shown(self) -> int:
-        return self.error_count - len(self.errors)
 
 
 @dataclass
