@@ -332,8 +332,9 @@ def _check_exist(term_groups, taxonomy, organization_id) -> None:
         )
 
 
-def matching_services(filters: Filters) -> list[uuid.UUID]:
-    """Ids of the published services the filters allow, in result order."""
+def matching_services(filters: Filters) -> list[int]:
+    """Search keys (`uuid.int`) of the published services the filters allow, in result order:
+    ids are made only for the page shown."""
     index = queries.search_index()
     place = filters.place
     found = index.search(
@@ -353,9 +354,12 @@ def matching_services(filters: Filters) -> list[uuid.UUID]:
             include_unlisted=True,  # the public search hides services not running; ORUK does not
         )
     )
-    ids = [uuid.UUID(int=hit.key) for hit in found.hits]
+    keys = [hit.key for hit in found.hits]
     allowed = _allowed_by_database(filters)
-    return ids if allowed is None else [i for i in ids if i in allowed]
+    if allowed is None:
+        return keys
+    allowed_keys = {pk.int for pk in allowed}
+    return [key for key in keys if key in allowed_keys]
 
 
 def _allowed_by_database(filters: Filters) -> set[uuid.UUID] | None:
@@ -574,16 +578,14 @@ def root(request):
     "/services", openapi_extra=_operation("compiled/service_list.json", SERVICE_PARAMETERS, True)
 )
 def services(request):
-    """Published services, with their organization."""
-    filters = service_filters(request.GET)
-    if not filters:
-        queryset = _name_order(queries.published_services().select_related("provider"))
-        return _page_of_queryset(request, queryset, oruk.service_summary)
-    ids = matching_services(filters)
-    page, per_page, chosen = _ids_page(request, ids)
+    """Published services, with their organization. Always through the search index, which
+    holds every published service and pages them faster than an ordered SQL query."""
+    keys = matching_services(service_filters(request.GET))
+    page, per_page, chosen_keys = _ids_page(request, keys)
+    chosen = [uuid.UUID(int=key) for key in chosen_keys]
     found = queries.published_services().filter(pk__in=chosen).select_related("provider")
     contents = [oruk.service_summary(s) for s in _in_order(found, chosen)]
-    return _json(oruk.page_envelope(len(ids), page, per_page, contents))
+    return _json(oruk.page_envelope(len(keys), page, per_page, contents))
 
 
 @api.get("/services/{str:service_id}", openapi_extra=_operation("compiled/service.json"))
@@ -603,15 +605,9 @@ def service(request, service_id: str):
     ),
 )
 def service_at_locations(request):
-    """Each venue of each published service, with the service and the location."""
+    """Each venue of each published service, with the service and the location, in the
+    services' order (the search index's), then the venues' names."""
     filters = service_filters(request.GET)
-    if not filters:
-        queryset = (
-            _published_at_locations()
-            .select_related("location", "service__provider")
-            .order_by(Lower("service__name"), "service__name", "service_id", "location__name", "id")
-        )
-        return _page_of_queryset(request, queryset, oruk.service_at_location_summary)
     ids = _matching_at_locations(filters)
     page, per_page, chosen = _ids_page(request, ids)
     found = _published_at_locations().filter(pk__in=chosen)
@@ -630,7 +626,7 @@ def _matching_at_locations(filters: Filters) -> list[uuid.UUID]:
     kept = []
     place = filters.place
     for pk, service_id, name, lat, lon in rows:
-        if service_id not in rank:
+        if service_id.int not in rank:
             continue
         if place is not None:
             if lat is None or lon is None:
@@ -638,7 +634,7 @@ def _matching_at_locations(filters: Filters) -> list[uuid.UUID]:
             distance = geography.distance_km(place.latitude, place.longitude, lat, lon)
             if distance > filters.within_km:
                 continue
-        kept.append((rank[service_id], name, str(pk), pk))
+        kept.append((rank[service_id.int], name, str(pk), pk))
     kept.sort()
     return [row[-1] for row in kept]
 
