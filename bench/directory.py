@@ -11,8 +11,9 @@ until there are 5,000, then
   process, the straightforward ORM way (`icontains` on name, description, provider and terms for
   every word, the same filters in SQL, distance in Python);
 - the search page itself, rendered (p95 of 200 requests);
-- API list pages, 100 requests each (services, service_at_locations, organizations, taxonomies, taxonomy_terms, with
-  and without filters) through the whole middleware stack: p95 per endpoint; the plain services
+- API list pages, 100 requests each (services, service_at_locations, organizations, taxonomies,
+  taxonomy_terms, with and without filters) through the whole middleware stack: p95 per
+  endpoint; the plain services
   page against a straightforward one (bench/directory_reference.py: each row's provider read as
   it is used, a dict built field by field) served the same way.
 Results are printed and appended to bench/RESULTS.md.
