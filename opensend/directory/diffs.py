@@ -4,6 +4,8 @@ Snapshots are the plain dicts of `opensend.directory.records`. Ids of terms, ven
 provider are shown by name through the `names` lookup the caller passes.
 """
 
+import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +50,8 @@ class Difference:
     after: str
     added: tuple[str, ...] = ()  # for lists: items only in the new version
     removed: tuple[str, ...] = ()  # items only in the old version
+    # for text changed in place: the new text as ("same" | "added" | "removed", words) runs
+    words: tuple[tuple[str, str], ...] = ()
 
 
 def differences(
@@ -77,10 +81,35 @@ def differences(
                 )
             )
         elif old != new:
-            result.append(
-                Difference(field, label, describe(field, old, names), describe(field, new, names))
-            )
+            before_text, after_text = describe(field, old, names), describe(field, new, names)
+            changed = word_changes(before_text, after_text) if field in TEXT_FIELDS else ()
+            result.append(Difference(field, label, before_text, after_text, words=changed))
     return result
+
+
+TEXT_FIELDS = frozenset(
+    {"name", "description", "fees", "how_to_access", "send_support", "schedule_description", "alert"}
+)
+TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_changes(before: str, after: str) -> tuple[tuple[str, str], ...]:
+    """`after` as runs of words kept, added and removed relative to `before` (empty when
+    either side is empty: then the whole value is the change)."""
+    if not before or not after:
+        return ()
+    old, new = TOKEN.findall(before), TOKEN.findall(after)
+    runs: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(("same", "".join(new[b1:b2])))
+            continue
+        if a2 > a1:
+            runs.append(("removed", "".join(old[a1:a2])))
+        if b2 > b1:
+            runs.append(("added", "".join(new[b1:b2])))
+    return tuple(runs)
 
 
 def _empty(value: object) -> bool:

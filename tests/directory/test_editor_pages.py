@@ -92,10 +92,11 @@ def test_a_providers_change_goes_to_the_queue_and_a_reviewer_approves_it(
 
     client.force_login(reviewer)
     queue = client.get(reverse("directory:queue")).content.decode()
-    assert "Saturday Club" in queue
+    link = f'<a class="govuk-link" href="{reverse("directory:revision", args=[revision.pk])}">'
+    assert f"{link}Saturday Club</a>" in queue  # a link, not escaped markup
     page = client.get(reverse("directory:revision", args=[revision.pk])).content.decode()
     assert "Saturday Play Club" in page
-    assert "<ins>Saturday Club</ins>" in page
+    assert "Saturday <del>Play </del>Club" in page  # the word taken out, in place
     client.post(reverse("directory:revision", args=[revision.pk]), {"decision": "approve"})
     service.refresh_from_db()
     assert service.name == "Saturday Club"
@@ -300,3 +301,10 @@ def test_a_bad_import_saves_nothing_and_says_why(as_reviewer, publish):
 
 def test_providers_cannot_import(as_provider):
     assert as_provider.get(reverse("directory:transfer")).status_code == 403
+
+
+def test_names_are_escaped_in_links_and_links_are_not(as_reviewer, publish):
+    publish(name="<b>Club</b> & co")
+    text = as_reviewer.get(reverse("directory:services")).content.decode()
+    assert "&lt;b&gt;Club&lt;/b&gt; &amp; co</a>" in text
+    assert '<a class="govuk-link" href="/directory/services/' in text
