@@ -6,6 +6,11 @@ Pure Python, shared by every import (the register, schools and settings, the Loc
 from dataclasses import dataclass
 
 MAX_REPORTED_ERRORS = 200
+UTF8_BOM = b"\xef\xbb\xbf"
+SAVE_AS_CSV_UTF8 = (
+    'In Excel choose File, Save As, and the file type "CSV UTF-8 (Comma delimited)", '
+    "then use the new file"
+)
 
 
 @dataclass(frozen=True)
@@ -66,3 +71,35 @@ class CountsErrors:
     @property
     def errors_not_shown(self) -> int:
         return self.error_count - len(self.errors)
+
+
+def decode_csv(content: bytes, log: ErrorLog) -> str | None:
+    """An uploaded CSV file's text (UTF-8, with or without Excel's byte order mark), or None
+    with the problem logged: how to save the file from Excel instead."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        log.add(
+            None,
+            "",
+            "",
+            "The file is saved as UTF-16 (Unicode text), which OpenSEND does not read. "
+            + SAVE_AS_CSV_UTF8,
+        )
+        return None
+    body = content.removeprefix(UTF8_BOM)
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = body[error.start : error.start + 1]
+        guess = byte.decode("cp1252", errors="replace")
+        likely = (
+            f" (probably '{guess}' from a Windows or 'ANSI' file)"
+            if guess.isprintable() and guess != "\ufffd"
+            else ""
+        )
+        log.add(
+            body.count(b"\n", 0, error.start) + 1,
+            "",
+            f"byte 0x{byte.hex().upper()}",
+            f"The file is not saved as UTF-8: this byte{likely} cannot be read. {SAVE_AS_CSV_UTF8}",
+        )
+        return None

@@ -21,18 +21,19 @@ from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
 
-from opensend.core.import_errors import ErrorLog, RowError  # noqa: F401 (transfer uses RowError)
+from opensend.core.import_errors import (  # noqa: F401 (transfer uses RowError)
+    SAVE_AS_CSV_UTF8,
+    UTF8_BOM,
+    ErrorLog,
+    RowError,
+    decode_csv,
+)
 from opensend.directory import geography
 from opensend.directory.diffs import STATUSES
 
-UTF8_BOM = b"\xef\xbb\xbf"
 SEPARATOR = ";"
 AGE_LIMIT = 25  # as models.AGE_LIMIT (this module cannot import the models)
 LONGEST_DESCRIPTION = 5000
-SAVE_AS_CSV_UTF8 = (
-    'In Excel choose File, Save As, and the file type "CSV UTF-8 (Comma delimited)", '
-    "then use the new file"
-)
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -595,7 +596,7 @@ def parse_id(value: str) -> uuid.UUID | None:
 def parse_services(content: bytes, *, file_name: str) -> ParseResult:
     """Every valid row of a services CSV, and every problem in the file."""
     log = ErrorLog(file_name)
-    text = _decode(content, log)
+    text = decode_csv(content, log)
     if text is None:
         return ParseResult(file_name, [], log, readable=False)
     if not text.strip():
@@ -620,36 +621,6 @@ def parse_services(content: bytes, *, file_name: str) -> ParseResult:
             "The file has a header row but no services: add one row per service under it",
         )
     return ParseResult(file_name, rows, log, row_count)
-
-
-def _decode(content: bytes, log: ErrorLog) -> str | None:
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        log.add(
-            None,
-            "",
-            "",
-            "The file is saved as UTF-16 (Unicode text), which OpenSEND does not read. "
-            + SAVE_AS_CSV_UTF8,
-        )
-        return None
-    body = content.removeprefix(UTF8_BOM)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        byte = body[error.start : error.start + 1]
-        guess = byte.decode("cp1252", errors="replace")
-        likely = (
-            f" (probably '{guess}' from a Windows or 'ANSI' file)"
-            if guess.isprintable() and guess != "\ufffd"
-            else ""
-        )
-        log.add(
-            body.count(b"\n", 0, error.start) + 1,
-            "",
-            f"byte 0x{byte.hex().upper()}",
-            f"The file is not saved as UTF-8: this byte{likely} cannot be read. {SAVE_AS_CSV_UTF8}",
-        )
-        return None
 
 
 def _records(text: str, log: ErrorLog) -> list[list[str]]:

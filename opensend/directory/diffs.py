@@ -88,7 +88,15 @@ def differences(
 
 
 TEXT_FIELDS = frozenset(
-    {"name", "description", "fees", "how_to_access", "send_support", "schedule_description", "alert"}
+    {
+        "name",
+        "description",
+        "fees",
+        "how_to_access",
+        "send_support",
+        "schedule_description",
+        "alert",
+    }
 )
 TOKEN = re.compile(r"\s+|[^\s]+")
 

@@ -21,15 +21,16 @@ from opensend.core import codelists
 from opensend.core.identifiers import normalise_identifier
 from opensend.core.import_errors import (  # noqa: F401 (the imports' names for them)
     MAX_REPORTED_ERRORS,
+    SAVE_AS_CSV_UTF8,
     CountsErrors,
     ErrorLog,
     RowError,
+    decode_csv,
 )
 from opensend.imports.template import (
     COLUMN_NAMES,
     FLAGS,
     REQUIRED_COLUMNS,
-    UTF8_BOM,
     Fact,
     RegisterRow,
     Setting,
@@ -37,10 +38,6 @@ from opensend.imports.template import (
 from opensend.people import validation
 
 PROGRESS_EVERY = 500
-SAVE_AS_CSV_UTF8 = (
-    'In Excel choose File, Save As, and the file type "CSV UTF-8 (Comma delimited)", '
-    "then use the new file"
-)
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, rows done, rows in all) as a long import goes on."""
@@ -61,7 +58,7 @@ def parse_register(
 ) -> ParseResult:
     """Every valid row of a register CSV, and every problem in the file."""
     errors = ErrorLog(file_name)
-    text = _decode(content, errors)
+    text = decode_csv(content, errors)
     if text is None:
         return ParseResult(file_name, [], errors.errors, errors.count, readable=False)
     if not text.strip():
@@ -112,37 +109,6 @@ def column_letter(index: int) -> str:
         index, remainder = divmod(index - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
-
-
-def _decode(content: bytes, errors: ErrorLog) -> str | None:
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        errors.add(
-            None,
-            "",
-            "",
-            f"The file is saved as UTF-16 (Unicode text), which OpenSEND "
-            f"does not read. {SAVE_AS_CSV_UTF8}",
-        )
-        return None
-    body = content.removeprefix(UTF8_BOM)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        byte = body[error.start : error.start + 1]
-        guess = byte.decode("cp1252", errors="replace")
-        likely = (
-            f" (probably '{guess}' from a Windows or 'ANSI' file)"
-            if guess.isprintable() and guess != "\ufffd"
-            else ""
-        )
-        errors.add(
-            body.count(b"\n", 0, error.start) + 1,
-            "",
-            f"byte 0x{byte.hex().upper()}",
-            f"The file is not saved as UTF-8: this byte{likely} cannot be read. {SAVE_AS_CSV_UTF8}",
-        )
-        return None
-    return text
 
 
 def _records(text: str, errors: ErrorLog) -> list[list[str]]:

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opensend.core import codelists
+from opensend.core.import_errors import UTF8_BOM
 from opensend.people import validation
 
-UTF8_BOM = b"\xef\xbb\xbf"
 REQUIREMENTS = {"yes": "Yes", "column": "Column yes, cell may be blank", "no": "No"}
 
 
