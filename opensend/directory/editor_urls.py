@@ -17,6 +17,7 @@ urlpatterns = [
     path("changes/<int:revision_id>/", views.revision_detail, name="revision"),
     path("changes/<int:revision_id>/withdraw/", views.withdraw, name="revision-withdraw"),
     path("overdue/", views.overdue, name="overdue"),
+    path("overdue/remind/", views.send_reminders, name="remind"),
     path("suggestions/", views.suggestions, name="suggestions"),
     path("suggestions/<int:suggestion_id>/", views.suggestion, name="suggestion"),
     path("providers/", manage.provider_list, name="providers"),

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from opensend.core.access import requires
-from opensend.directory import diffs, queries, records, services
+from opensend.directory import diffs, queries, records, reminders, services
 from opensend.directory.editor_forms import DecisionForm, ServiceForm, SuggestionResponseForm
 from opensend.directory.models import (
     ChangeSuggestion,
@@ -280,6 +280,15 @@ def overdue(request):
         "directory/editor/overdue.html",
         {"page": page, "is_reviewer": queries.is_reviewer(request.user)},
     )
+
+
+@requires(REVIEW)
+def send_reminders(request):
+    """Send the reminders now rather than waiting for the scheduled command."""
+    if request.method == "POST":
+        summary = reminders.send_reminders()
+        messages.info(request, ". ".join(summary.lines()))
+    return redirect("directory:overdue")
 
 
 @requires(EDIT)

@@ -308,3 +308,16 @@ def test_names_are_escaped_in_links_and_links_are_not(as_reviewer, publish):
     text = as_reviewer.get(reverse("directory:services")).content.decode()
     assert "&lt;b&gt;Club&lt;/b&gt; &amp; co</a>" in text
     assert '<a class="govuk-link" href="/directory/services/' in text
+
+
+def test_a_reviewer_sends_the_reminders_now(as_reviewer, publish, provider_editor, mailoutbox):
+    service = publish()
+    Service.objects.filter(pk=service.pk).update(assured_date="2020-01-01")
+    response = as_reviewer.post(reverse("directory:remind"), follow=True)
+    assert "1 service due a reminder" in response.content.decode()
+    assert [m.to for m in mailoutbox] == [[provider_editor.email]]
+    assert service.reminders.count() == 1
+
+
+def test_providers_cannot_send_reminders(as_provider):
+    assert as_provider.post(reverse("directory:remind")).status_code == 403
