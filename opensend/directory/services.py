@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from opensend.core.services import save_as
-from opensend.directory import records
+from opensend.directory import notifications, records
 from opensend.directory.models import (
     ChangeSuggestion,
     GuidancePage,
@@ -92,6 +92,7 @@ def approve(*, actor, revision: ServiceRevision) -> ServiceRevision:
     revision.decided_by = actor
     revision.decided_at = timezone.now()
     revision.save()
+    notifications.decision_made(revision)
     return revision
 
 
@@ -105,6 +106,7 @@ def reject(*, actor, revision: ServiceRevision, reason: str) -> ServiceRevision:
     revision.decided_by = actor
     revision.decided_at = timezone.now()
     revision.save()
+    notifications.decision_made(revision)
     return revision
 
 
@@ -140,10 +142,12 @@ def confirm_still_correct(*, actor, service: Service) -> ServiceRevision:
 
 @transaction.atomic
 def record_suggestion(*, service: Service, topic: str, details: str, name="", email=""):
-    """A member of the public's suggestion (no sign-in)."""
-    return ChangeSuggestion.objects.create(
+    """A member of the public's suggestion (no sign-in); the service's editors are told."""
+    suggestion = ChangeSuggestion.objects.create(
         service=service, topic=topic, details=details, name=name, email=email
     )
+    notifications.suggestion_received(suggestion)
+    return suggestion
 
 
 @transaction.atomic
