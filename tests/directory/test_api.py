@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opensend.directory import api, queries, services
+from opensend.directory import api_parameters, queries, services
 from opensend.directory.models import (
     Location,
     Provider,
@@ -650,47 +650,47 @@ def test_signed_in_users_see_the_same_feed(client, make_user, publish):
 # Parsers ----------------------------------------------------------------------------------------
 
 
-@given(page=st.integers(1, 10**6), per_page=st.integers(1, api.MAX_PER_PAGE))
+@given(page=st.integers(1, 10**6), per_page=st.integers(1, api_parameters.MAX_PER_PAGE))
 def test_good_page_numbers_are_read(page, per_page):
-    assert api.parse_page(str(page), f" {per_page} ") == (page, per_page)
+    assert api_parameters.parse_page(str(page), f" {per_page} ") == (page, per_page)
 
 
-@given(st.integers(-1000, 0) | st.integers(api.MAX_PER_PAGE + 1, 10**6))
+@given(st.integers(-1000, 0) | st.integers(api_parameters.MAX_PER_PAGE + 1, 10**6))
 def test_page_sizes_out_of_range_are_refused(per_page):
-    with pytest.raises(api.BadParameter, match="per_page"):
-        api.parse_page(None, str(per_page))
+    with pytest.raises(api_parameters.BadParameter, match="per_page"):
+        api_parameters.parse_page(None, str(per_page))
 
 
 def test_missing_page_parameters_take_the_defaults():
-    assert api.parse_page(None, None) == (1, api.DEFAULT_PER_PAGE)
-    assert api.parse_page("", " ") == (1, api.DEFAULT_PER_PAGE)
+    assert api_parameters.parse_page(None, None) == (1, api_parameters.DEFAULT_PER_PAGE)
+    assert api_parameters.parse_page("", " ") == (1, api_parameters.DEFAULT_PER_PAGE)
 
 
 @given(st.datetimes(timezones=st.timezones()))
 def test_moments_with_offsets_are_read_exactly(moment):
-    parsed = api.parse_moment("modified_after", moment.isoformat())
+    parsed = api_parameters.parse_moment("modified_after", moment.isoformat())
     assert parsed.replace(tzinfo=None) == moment.replace(tzinfo=None)
     assert parsed.utcoffset() == moment.utcoffset()
 
 
 @given(st.dates(min_value=date(1900, 1, 1)))
 def test_a_date_means_its_start_in_uk_time(day):
-    moment = api.parse_moment("modified_after", day.isoformat())
+    moment = api_parameters.parse_moment("modified_after", day.isoformat())
     assert moment.date() == day
     assert moment.time() == time()
     assert moment.utcoffset() in (timedelta(0), timedelta(hours=1), timedelta(hours=2))
 
 
 def test_dates_start_at_uk_midnight():
-    summer = api.parse_moment("modified_after", "2025-07-01")
-    winter = api.parse_moment("modified_after", "2025-01-01")
+    summer = api_parameters.parse_moment("modified_after", "2025-07-01")
+    winter = api_parameters.parse_moment("modified_after", "2025-01-01")
     assert summer == datetime(2025, 6, 30, 23, tzinfo=UTC)
     assert winter == datetime(2025, 1, 1, tzinfo=UTC)
 
 
 @given(st.datetimes(timezones=st.timezones()))
 def test_just_before_is_a_microsecond_earlier_or_the_earliest_moment(moment):
-    before = api.just_before(moment)
+    before = api_parameters.just_before(moment)
     assert before.tzinfo == UTC
     earliest, latest = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
     try:
@@ -703,15 +703,18 @@ def test_just_before_is_a_microsecond_earlier_or_the_earliest_moment(moment):
 
 
 def test_a_plus_sign_decoded_to_a_space_is_still_an_offset():
-    moment = api.parse_moment("modified_after", "2025-06-01T09:00:00 01:00")
+    moment = api_parameters.parse_moment("modified_after", "2025-06-01T09:00:00 01:00")
     assert moment == datetime(2025, 6, 1, 8, tzinfo=UTC)
-    assert api.parse_moment("modified_after", "2025-06-01 09:00").tzinfo == api.UK_TIME
+    assert (
+        api_parameters.parse_moment("modified_after", "2025-06-01 09:00").tzinfo
+        == api_parameters.UK_TIME
+    )
 
 
 @given(age=st.integers(0, 25), bound=st.floats(0, 30, allow_nan=False))
 def test_fractional_ages_are_rounded_so_the_filter_stays_exact(age, bound):
-    least = api.parse_age("minimum_age", repr(bound), rounding=math.ceil)
-    most = api.parse_age("maximum_age", repr(bound), rounding=math.floor)
+    least = api_parameters.parse_age("minimum_age", repr(bound), rounding=math.ceil)
+    most = api_parameters.parse_age("maximum_age", repr(bound), rounding=math.floor)
     assert (age >= bound) == (age >= least)
     assert (age <= bound) == (age <= most)
 
@@ -719,20 +722,22 @@ def test_fractional_ages_are_rounded_so_the_filter_stays_exact(age, bound):
 @given(st.sets(st.integers(0, 6), min_size=1))
 def test_days_read_as_codes_or_names(days):
     codes = ",".join(["MO", "TU", "WE", "TH", "FR", "SA", "SU"][d] for d in days)
-    named = ", ".join(api.DAY_NAMES[d].title() for d in days)
-    assert api.parse_days(codes) == frozenset(days) == api.parse_days(named)
+    named = ", ".join(api_parameters.DAY_NAMES[d].title() for d in days)
+    assert api_parameters.parse_days(codes) == frozenset(days) == api_parameters.parse_days(named)
 
 
 @given(st.uuids(), st.uuids())
 def test_id_lists(first, second):
-    groups = api.parse_uuids("taxonomy_term_id", [f"{first},{second}", str(first).upper()])
+    groups = api_parameters.parse_uuids(
+        "taxonomy_term_id", [f"{first},{second}", str(first).upper()]
+    )
     assert groups == [frozenset({first, second}), frozenset({first})]
 
 
 def test_times():
-    assert api.parse_time("start_time", "09:30") == time(9, 30)
-    assert api.parse_time("start_time", "09:30Z") == time(9, 30)
-    assert api.parse_time("start_time", "") is None
+    assert api_parameters.parse_time("start_time", "09:30") == time(9, 30)
+    assert api_parameters.parse_time("start_time", "09:30Z") == time(9, 30)
+    assert api_parameters.parse_time("start_time", "") is None
 
 
 # Speed ------------------------------------------------------------------------------------------
