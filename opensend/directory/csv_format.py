@@ -11,12 +11,20 @@ Matching names to providers, venues and terms needs the database, and is
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from opensend.core.import_errors import SAVE_AS_CSV_UTF8, UTF8_BOM, ErrorLog, decode_csv
+from opensend.core import csv_upload
+from opensend.core.csv_upload import (
+    UTF8_BOM,
+    ErrorLog,
+    Layout,
+    column_letter,
+    decode_csv,
+    read_header,
+    read_records,
+)
 from opensend.directory.csv_layout import (  # noqa: F401 (COLUMNS: the format's name for it)
     ALIASES,
     COLUMN_NAMES,
@@ -83,8 +91,8 @@ def parse_services(content: bytes, *, file_name: str) -> ParseResult:
             "or put the column names in row 1 and one service a row under it",
         )
         return ParseResult(file_name, [], log)
-    records = _records(text, log)
-    names = _header(records[0], log) if records else None
+    records = read_records(text, log)
+    names = read_header(records[0], LAYOUT, log) if records else None
     if names is None:
         return ParseResult(file_name, [], log)
     rows, row_count = _read_rows(records, names, log)
@@ -98,88 +106,25 @@ def parse_services(content: bytes, *, file_name: str) -> ParseResult:
     return ParseResult(file_name, rows, log, row_count)
 
 
-def _records(text: str, log: ErrorLog) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[list[str]] = []
-    try:
-        records.extend(reader)
-    except csv.Error as error:
-        log.add(
-            reader.line_num or len(records) + 1,
-            "",
-            "",
-            f"The file cannot be read as CSV here ({error}): check for a quotation mark "
-            "that is not closed. " + SAVE_AS_CSV_UTF8,
-        )
-        return []
-    return records
-
-
 def column_key(heading: str) -> str:
-    key = re.sub(r"[\s-]+", "_", heading.replace("\ufeff", "").strip().lower())
+    """A heading as a column name, the aliases (`website`, `is_free`...) included."""
+    key = csv_upload.column_key(heading)
     return ALIASES.get(key, key)
 
 
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of a column counted from 0 (0 = A, 26 = AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
+def _nearest_column(name: str) -> str | None:
+    hint = closest(name, COLUMN_NAMES, 1, cutoff=75)
+    return hint[0] if hint else None
 
 
-def _header(headings: list[str], log: ErrorLog) -> list[str] | None:
-    """The column names of the header row, or None (with the problems logged)."""
-    before = log.count
-    if not any(h.strip() for h in headings):
-        log.add(
-            1,
-            "",
-            "",
-            "Row 1 is blank: the first row must be the column names, as an export writes them",
-        )
-        return None
-    names = [column_key(h) for h in headings]
-    if len(names) == 1 and any(sep in headings[0] for sep in (";", "\t")):
-        log.add(
-            1,
-            "",
-            headings[0],
-            "The columns are separated by semicolons or tabs, not commas. " + SAVE_AS_CSV_UTF8,
-        )
-        return None
-    for index, (heading, name) in enumerate(zip(headings, names, strict=True)):
-        if name and name not in COLUMN_NAMES:
-            hint = closest(name, COLUMN_NAMES, 1, cutoff=75)
-            did_you_mean = f" Did you mean {hint[0]}?" if hint else ""
-            log.add(
-                1,
-                column_letter(index),
-                heading,
-                f"'{heading}' is not a column of the directory layout.{did_you_mean} Rename "
-                "the column to one in the guidance, or delete it",
-            )
-        places = [column_letter(i) for i, other in enumerate(names) if other == name]
-        if name in COLUMN_NAMES and len(places) > 1 and places[0] == column_letter(index):
-            log.add(
-                1,
-                name,
-                heading,
-                f"The column {name} appears {len(places)} times (columns {', '.join(places)}): "
-                "keep one and delete the others",
-            )
-    for name in REQUIRED_COLUMNS:
-        if name not in names:
-            log.add(
-                1,
-                name,
-                "",
-                f"The column {name} is missing: add it to the header row, spelled as in the "
-                "guidance",
-            )
-    return None if log.count > before else names
+LAYOUT = Layout(
+    columns=COLUMN_NAMES,
+    required=REQUIRED_COLUMNS,
+    name="the directory layout",
+    guide="the guidance",
+    suggest=_nearest_column,
+    key=column_key,
+)
 
 
 def _read_rows(

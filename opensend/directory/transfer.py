@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from opensend.core.audit import record_access_by
-from opensend.core.import_errors import ErrorLog, RowError
+from opensend.core.csv_upload import ErrorLog, RowError
 from opensend.core.models import AccessEvent
 from opensend.directory import csv_format
 from opensend.directory.transfer_export import export_rows

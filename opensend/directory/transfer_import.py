@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from opensend.core.import_errors import ErrorLog
+from opensend.core.csv_upload import ErrorLog
 from opensend.directory import geography, queries, records, services
 from opensend.directory.csv_layout import ServiceRow
 from opensend.directory.csv_values import fold

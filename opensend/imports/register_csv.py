@@ -9,24 +9,26 @@ A blank cell never removes anything from the register: it leaves what is there. 
 are the three identifier columns, which are read together as the person's identifiers.
 """
 
-import csv
 import datetime as dt
 import difflib
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from opensend.core import codelists
-from opensend.core.identifiers import normalise_identifier
-from opensend.core.import_errors import (  # noqa: F401 (the imports' names for them)
+from opensend.core.csv_upload import (  # noqa: F401 (the imports' names for them)
     MAX_REPORTED_ERRORS,
     SAVE_AS_CSV_UTF8,
     CountsErrors,
     ErrorLog,
+    Layout,
     RowError,
+    column_letter,
     decode_csv,
+    read_header,
+    read_records,
 )
+from opensend.core.identifiers import normalise_identifier
 from opensend.imports.template import (
     COLUMN_NAMES,
     FLAGS,
@@ -38,6 +40,13 @@ from opensend.imports.template import (
 from opensend.people import validation
 
 PROGRESS_EVERY = 500
+LAYOUT = Layout(
+    columns=COLUMN_NAMES,
+    required=REQUIRED_COLUMNS,
+    name="the register template",
+    guide="the example file",
+    suggest=lambda name: next(iter(difflib.get_close_matches(name, COLUMN_NAMES, n=1)), None),
+)
 
 Progress = Callable[[str, int, int], None]
 """Told (stage, rows done, rows in all) as a long import goes on."""
@@ -70,8 +79,8 @@ def parse_register(
             "people in it under the header row, and upload that",
         )
         return ParseResult(file_name, [], errors.errors, errors.count)
-    records = _records(text, errors)
-    names = _header(records[0], errors) if records else None
+    records = read_records(text, errors)
+    names = read_header(records[0], LAYOUT, errors) if records else None
     if names is None:
         return ParseResult(file_name, [], errors.errors, errors.count)
     rows, row_count = _read_rows(records, names, errors, today, progress)
@@ -99,91 +108,6 @@ def parse_date(value: str) -> dt.date:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         raise ValueError("This is not a real date: check the day and the month") from None
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of a column counted from 0 (0 = A, 26 = AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
-def _records(text: str, errors: ErrorLog) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[list[str]] = []
-    try:
-        records.extend(reader)
-    except csv.Error as error:
-        errors.add(
-            len(records) + 1,
-            "",
-            "",
-            f"The file cannot be read as CSV here ({error}): "
-            "check for a quotation mark that is not closed. " + SAVE_AS_CSV_UTF8,
-        )
-        return []
-    return records
-
-
-def _column_key(heading: str) -> str:
-    return re.sub(r"[\s-]+", "_", heading.strip().lower())
-
-
-def _header(headings: list[str], errors: ErrorLog) -> list[str] | None:
-    """The column names in the header row, or None (with the problems logged) if it is wrong."""
-    before = errors.count
-    if not _has_values(headings):
-        errors.add(
-            1,
-            "",
-            "",
-            "Row 1 is blank: the first row must be the header row, with the "
-            "column names from the example file",
-        )
-        return None
-    names = [_column_key(h) for h in headings]
-    if len(names) == 1 and any(sep in headings[0] for sep in (";", "\t")):
-        errors.add(
-            1,
-            "",
-            headings[0],
-            "The columns are separated by semicolons or tabs, not commas. " + SAVE_AS_CSV_UTF8,
-        )
-        return None
-    for index, (heading, name) in enumerate(zip(headings, names, strict=True)):
-        if name and name not in COLUMN_NAMES:
-            errors.add(1, column_letter(index), heading, _unknown_column_problem(heading, name))
-        places = [column_letter(i) for i, other in enumerate(names) if other == name]
-        if name in COLUMN_NAMES and len(places) > 1 and places[0] == column_letter(index):
-            errors.add(
-                1,
-                name,
-                heading,
-                f"The column {name} appears {len(places)} times "
-                f"(columns {', '.join(places)}): keep one and delete the others",
-            )
-    for name in REQUIRED_COLUMNS:
-        if name not in names:
-            errors.add(
-                1,
-                name,
-                "",
-                f"The column {name} is missing: add it to the header row, "
-                "spelled as in the example file",
-            )
-    return None if errors.count > before else names
-
-
-def _unknown_column_problem(heading: str, name: str) -> str:
-    close = difflib.get_close_matches(name, COLUMN_NAMES, n=1)
-    hint = f" Did you mean {close[0]}?" if close else ""
-    return (
-        f"'{heading}' is not a column of the register template.{hint} Rename the column "
-        "to one in the guidance, or delete it"
-    )
 
 
 def _has_values(record: list[str]) -> bool:

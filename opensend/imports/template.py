@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opensend.core import codelists
-from opensend.core.import_errors import UTF8_BOM
+from opensend.core.csv_upload import UTF8_BOM
 from opensend.people import validation
 
 REQUIREMENTS = {"yes": "Yes", "column": "Column yes, cell may be blank", "no": "No"}
