@@ -14,9 +14,9 @@ import io
 import sys
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from opensend.core.commands import account, read_file
 from opensend.core.progress import progress_bar, stage_reporter
 from opensend.directory import reminders, transfer
 
@@ -71,7 +71,7 @@ class Command(BaseCommand):
     # --- export ---------------------------------------------------------------------------
 
     def export(self, *, output, user, **options):
-        actor = _account(user) if user else None
+        actor = account(user) if user else None
         buffer = io.BytesIO()
         count = transfer.export_services(
             actor, buffer, path=f"opensend directory export -o {output}"
@@ -95,9 +95,9 @@ class Command(BaseCommand):
     # --- import ---------------------------------------------------------------------------
 
     def import_file(self, *, file, user, dry_run, **options):
-        actor = _account(user)
+        actor = account(user)
         path = Path(file)
-        content = _read(path)
+        content = read_file(path)
         with progress_bar() as bar:
             report = transfer.import_services(
                 actor, content, path.name, dry_run=dry_run, progress=stage_reporter(bar)
@@ -141,27 +141,6 @@ class Command(BaseCommand):
                 "check the email settings, then run the command again",
                 returncode=PROBLEMS,
             )
-
-
-def _account(email: str):
-    actor = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
-    if actor is None:
-        raise CommandError(
-            f"There is no active account with the email address {email}", returncode=CANNOT_RUN
-        )
-    return actor
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        problem = "there is no such file"
-    except IsADirectoryError:
-        problem = "it is a folder, not a file"
-    except OSError as error:
-        problem = error.strerror or str(error)
-    raise CommandError(f"Cannot read {path}: {problem}", returncode=CANNOT_RUN)
 
 
 def _write(path: Path, content: bytes) -> None:

@@ -8,9 +8,9 @@ account, no permission).
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from opensend.core.commands import account, read_file
 from opensend.core.progress import progress_bar, stage_reporter
 from opensend.imports import services
 
@@ -37,9 +37,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, kind, file, user, **options):
-        actor = _account(user)
+        actor = account(user)
         path = Path(file)
-        content = _read(path)
+        content = read_file(path)
         with progress_bar() as bar:
             try:
                 result = IMPORTERS[kind](
@@ -66,24 +66,3 @@ class Command(BaseCommand):
             self.stderr.write(f"  - {error}")
         if result.errors_not_shown:
             self.stderr.write(f"  and {result.errors_not_shown} more (fix these and try again)")
-
-
-def _account(email: str):
-    actor = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
-    if actor is None:
-        raise CommandError(
-            f"There is no active account with the email address {email}", returncode=CANNOT_RUN
-        )
-    return actor
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        problem = "there is no such file"
-    except IsADirectoryError:
-        problem = "it is a folder, not a file"
-    except OSError as error:
-        problem = error.strerror or str(error)
-    raise CommandError(f"Cannot read {path}: {problem}", returncode=CANNOT_RUN)

@@ -16,9 +16,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from opensend.core.commands import account
 from opensend.core.progress import progress_bar, stage_reporter
 from opensend.returns import services
 
@@ -70,7 +70,7 @@ class Command(BaseCommand):
     # --- export ---------------------------------------------------------------------------
 
     def export(self, *, reference_date, output, user, **options):
-        actor = _account(user)
+        actor = account(user)
         with progress_bar() as bar, _open_output(output) as out:
             summary = services.export_sen2(
                 actor=actor,
@@ -109,7 +109,7 @@ class Command(BaseCommand):
     # --- import ---------------------------------------------------------------------------
 
     def import_file(self, *, file, user, **options):
-        actor = _account(user)
+        actor = account(user)
         path = _existing(file)
         with progress_bar() as bar:
             check = services.import_sen2_file(
@@ -197,12 +197,3 @@ class _open_output:
             if exc[0] is not None:
                 Path(self.output).unlink(missing_ok=True)
         return False
-
-
-def _account(email: str):
-    actor = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
-    if actor is None:
-        raise CommandError(
-            f"There is no active account with the email address {email}", returncode=CANNOT_RUN
-        )
-    return actor
