@@ -65,7 +65,7 @@ def _section(path: str) -> str:
 def _render(request, template: str, context: dict | None = None, status: int = 200):
     page = {
         "local_offer_name": local_offer_name(),
-        "shortlist_count": len(shortlist.ids(request.session)),
+        "shortlist_count": len(shortlist.ids(request.local_offer_shortlist)),
         "section": _section(request.path),
     }
     page.update(context or {})
@@ -246,7 +246,7 @@ def search(request):
         number = pages
         results = index.search(replace(search_query, page=number))
     found = queries.services_by_key([hit.key for hit in results.hits])
-    chosen = set(shortlist.ids(request.session))
+    chosen = set(shortlist.ids(request.local_offer_shortlist))
     back = request.GET.urlencode()[:BACK_LIMIT]
     rows = [
         _row(
@@ -368,7 +368,7 @@ def service_page(request, service_id):
         "gone": gone,
         "overdue": not gone and queries.is_overdue_for_review(service, today),
         "back": _back_to_results(request),
-        "shortlisted": shortlist.contains(request.session, service.pk),
+        "shortlisted": shortlist.contains(request.local_offer_shortlist, service.pk),
         "next": request.get_full_path(),
     }
     return _render(request, "service.html", context)
@@ -434,10 +434,10 @@ def _shortlist_answer(request, service, *, message: str, ok: bool):
         return JsonResponse(
             {
                 "ok": ok,
-                "shortlisted": shortlist.contains(request.session, service.pk)
+                "shortlisted": shortlist.contains(request.local_offer_shortlist, service.pk)
                 if service
                 else False,
-                "count": len(shortlist.ids(request.session)),
+                "count": len(shortlist.ids(request.local_offer_shortlist)),
                 "message": message,
             },
             status=200 if ok else 400,
@@ -454,11 +454,11 @@ def shortlist_add(request):
     service = _published_service(request.POST.get("service"))
     if service is None:
         return _shortlist_answer(request, None, message="That service could not be found", ok=False)
-    if shortlist.add(request.session, service.pk):
+    if shortlist.add(request.local_offer_shortlist, service.pk):
         return _shortlist_answer(
             request, service, message=f"{service.name} added to your shortlist", ok=True
         )
-    if shortlist.contains(request.session, service.pk):
+    if shortlist.contains(request.local_offer_shortlist, service.pk):
         return _shortlist_answer(
             request, service, message=f"{service.name} is on your shortlist", ok=True
         )
@@ -476,7 +476,7 @@ def shortlist_remove(request):
         return redirect("local_offer:shortlist")
     identifier = _as_uuid(request.POST.get("service"))
     service = _published_service(identifier) if identifier else None
-    removed = identifier is not None and shortlist.remove(request.session, identifier)
+    removed = identifier is not None and shortlist.remove(request.local_offer_shortlist, identifier)
     name = service.name if service else "The service"
     message = f"{name} removed from your shortlist" if removed else ""
     return _shortlist_answer(request, service, message=message, ok=True)
@@ -495,9 +495,9 @@ def _share_url(request, ids) -> str:
 
 @public
 def shortlist_page(request):
-    ids = shortlist.ids(request.session)
+    ids = shortlist.ids(request.local_offer_shortlist)
     rows = _shortlisted_rows(ids)
-    shortlist.keep_only(request.session, [uuid.UUID(row["id"]) for row in rows])
+    shortlist.keep_only(request.local_offer_shortlist, [uuid.UUID(row["id"]) for row in rows])
     for row in rows:
         row["shortlisted"] = True
     context = {"rows": rows, "next": request.get_full_path()}

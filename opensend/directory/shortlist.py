@@ -1,6 +1,7 @@
-"""The Local Offer shortlist: services a family has picked, kept in their session. Pure Python.
+"""The Local Offer shortlist: services a family has picked. Pure Python.
 
-The session is any mutable mapping (Django's session in the views, a dict in tests). It holds
+It is kept in any mutable mapping: in the views, the store of a signed cookie that lasts 90 days
+(`opensend.directory.middleware`); a dict in tests. It holds
 service ids as strings, in the order they were added, at most `LIMIT` of them. Whatever the
 session holds under the key, reading it never fails: anything that is not a service id is
 dropped. A shared list travels as a comma-separated list of ids in a page address; `parse_ids`

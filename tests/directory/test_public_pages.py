@@ -32,6 +32,20 @@ pytestmark = pytest.mark.django_db
 SEARCH = "/local-offer/"
 
 
+def kept(client) -> list:
+    """The shortlist the client's signed cookie holds, read as the service reads it."""
+    from django.test import RequestFactory
+
+    from opensend.directory import middleware
+
+    request = RequestFactory().get("/local-offer/")
+    request.COOKIES = {name: morsel.value for name, morsel in client.cookies.items()}
+    value = request.get_signed_cookie(
+        middleware.COOKIE, default="", salt=middleware.SALT, max_age=middleware.MAX_AGE
+    )
+    return shortlist.ids(middleware.read_store(value))
+
+
 @pytest.fixture
 def leeds_venue(provider):
     return Location.objects.create(
@@ -568,7 +582,7 @@ def test_adding_and_removing_from_the_shortlist(client, directory):
     assert response.url == f"{SEARCH}?q=play#service-{directory.play.pk}"
     add(client, directory.speech)
     add(client, directory.play)  # twice is once
-    assert shortlist.ids(client.session) == [directory.play.pk, directory.speech.pk]
+    assert kept(client) == [directory.play.pk, directory.speech.pk]
     results = client.get(SEARCH)
     assert '(2<span class="govuk-visually-hidden"> services</span>)' in results.content.decode()
     assert "Remove Saturday Play Club from shortlist" in text(results)
@@ -576,7 +590,7 @@ def test_adding_and_removing_from_the_shortlist(client, directory):
     assert names(page) == ["Saturday Play Club", "Chatterbox Speech Clinic"]
     assert "Print this list" in text(page)
     client.post(reverse("local_offer:shortlist-remove"), {"service": str(directory.play.pk)})
-    assert shortlist.ids(client.session) == [directory.speech.pk]
+    assert kept(client) == [directory.speech.pk]
     assert names(client.get(reverse("local_offer:shortlist"))) == ["Chatterbox Speech Clinic"]
 
 
@@ -593,7 +607,7 @@ def test_shortlist_buttons_refuse_strangers_and_other_sites(client, directory, p
     add(client, pending)
     client.post(reverse("local_offer:shortlist-add"), {"service": "not-a-uuid"})
     client.post(reverse("local_offer:shortlist-add"), {})
-    assert shortlist.ids(client.session) == []
+    assert kept(client) == []
     response = add(client, directory.play, "https://evil.example/")
     assert response.url == reverse("local_offer:shortlist")
     response = add(client, directory.speech, "//evil.example/local-offer/")
@@ -625,7 +639,7 @@ def test_a_full_shortlist_says_so(client, publish):
     response = add(client, made[-1], HTTP_ACCEPT="application/json")
     assert response.status_code == 400
     assert "Your shortlist is full" in response.json()["message"]
-    assert len(shortlist.ids(client.session)) == shortlist.LIMIT
+    assert len(kept(client)) == shortlist.LIMIT
 
 
 def test_shortlist_posts_need_the_csrf_token(directory):
@@ -686,7 +700,7 @@ def test_a_shortlisted_service_that_is_withdrawn_drops_off(client, directory):
     add(client, directory.speech)
     Service.objects.filter(pk=directory.play.pk).update(is_published=False)
     assert names(client.get(reverse("local_offer:shortlist"))) == ["Chatterbox Speech Clinic"]
-    assert shortlist.ids(client.session) == [directory.speech.pk]
+    assert kept(client) == [directory.speech.pk]
 
 
 # Guidance -----------------------------------------------------------------------------------------
@@ -807,3 +821,33 @@ def test_times_in_govuk_style(moment, words):
 )
 def test_distances_in_miles(km, words):
     assert miles_text(km) == words
+
+
+def test_the_shortlist_outlives_the_session(client, directory):
+    from opensend.directory import middleware
+
+    add(client, directory.play)
+    morsel = client.cookies[middleware.COOKIE]
+    assert int(morsel["max-age"]) == 90 * 24 * 3600
+    assert morsel["path"] == "/local-offer/"
+    assert morsel["httponly"]
+    client.cookies.pop("sessionid", None)  # the browser closed: the session is gone
+    assert kept(client) == [directory.play.pk]
+    assert names(client.get(reverse("local_offer:shortlist"))) == ["Saturday Play Club"]
+
+
+def test_a_tampered_shortlist_cookie_is_ignored(client, directory):
+    from opensend.directory import middleware
+
+    client.cookies[middleware.COOKIE] = f"{directory.play.pk}:forged:signature"
+    page = client.get(reverse("local_offer:shortlist"))
+    assert "Your shortlist is empty" in text(page)
+
+
+def test_emptying_the_shortlist_removes_its_cookie(client, directory):
+    from opensend.directory import middleware
+
+    add(client, directory.play)
+    client.post(reverse("local_offer:shortlist-remove"), {"service": str(directory.play.pk)})
+    assert client.cookies[middleware.COOKIE].value == ""
+    assert kept(client) == []
