@@ -3,6 +3,7 @@
 from django.urls import path
 
 from opensend.directory import public_views as views
+from opensend.directory import shortlist_views
 
 app_name = "local_offer"
 
@@ -19,10 +20,10 @@ urlpatterns = [
         views.suggestion_sent,
         name="suggestion-sent",
     ),
-    path("shortlist/", views.shortlist_page, name="shortlist"),
-    path("shortlist/add/", views.shortlist_add, name="shortlist-add"),
-    path("shortlist/remove/", views.shortlist_remove, name="shortlist-remove"),
-    path("shortlist/shared/", views.shortlist_shared, name="shared"),
+    path("shortlist/", shortlist_views.shortlist_page, name="shortlist"),
+    path("shortlist/add/", shortlist_views.shortlist_add, name="shortlist-add"),
+    path("shortlist/remove/", shortlist_views.shortlist_remove, name="shortlist-remove"),
+    path("shortlist/shared/", shortlist_views.shortlist_shared, name="shared"),
     path("guidance/", views.guidance_list, name="guidance"),
     path("guidance/<slug:slug>/", views.guidance_page, name="guidance-page"),
 ]
