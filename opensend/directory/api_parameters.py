@@ -8,13 +8,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from opensend.directory import geography, oruk
+from opensend.directory.words import WEEKDAY_NAMES
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
 DEFAULT_PROXIMITY_METRES = 32187  # 20 miles, the default radius of DfE's "Find support"
 MAX_TEXT = 500
 UK_TIME = ZoneInfo("Europe/London")
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_NAMES = tuple(name.lower() for name in WEEKDAY_NAMES)
 
 
 class BadParameter(Exception):

@@ -11,8 +11,8 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from opensend.directory.csv_values import AGE_LIMIT, Session
-from opensend.directory.diffs import STATUSES
+from opensend.directory.csv_values import Session
+from opensend.directory.words import AGE_LIMIT, STATUS_LABELS
 
 LONGEST_DESCRIPTION = 5000
 
@@ -64,7 +64,8 @@ COLUMNS = [
         "status",
         False,
         "word",
-        "; ".join(f"{value} (or {label})" for value, label in STATUSES.items()) + "; blank: active",
+        "; ".join(f"{value} (or {label})" for value, label in STATUS_LABELS.items())
+        + "; blank: active",
         "active",
     ),
     Column(

@@ -9,7 +9,6 @@ case, accents or extra spaces), and `closest` finds the "did you mean" hints.
 
 import datetime as dt
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,14 +16,13 @@ from decimal import Decimal, InvalidOperation
 
 from rapidfuzz import fuzz, process
 
-from opensend.directory import geography
-from opensend.directory.diffs import STATUSES
+from opensend.directory import geography, search_text
+from opensend.directory.words import AGE_LIMIT, STATUS_LABELS, WEEKDAY_NAMES
 
 SEPARATOR = ";"
-AGE_LIMIT = 25  # as models.AGE_LIMIT (this module cannot import the models)
 FORMULA_STARTS = ("=", "+", "-", "@")
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = tuple(name[:3] for name in WEEKDAY_NAMES)  # as the file writes them
 _DAY_NAMES = {
     **{name.lower(): n for n, name in enumerate(WEEKDAYS)},
     **{
@@ -52,8 +50,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _HOST = re.compile(r"^(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}$|^localhost$|^[0-9.]+$")
 _YES = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 _STATUS_NAMES = {
-    **{value: value for value in STATUSES},
-    **{label.lower(): value for value, label in STATUSES.items()},
+    **{value: value for value in STATUS_LABELS},
+    **{label.lower(): value for value, label in STATUS_LABELS.items()},
 }
 
 
@@ -73,10 +71,9 @@ class Session:
 
 
 def fold(text: str) -> str:
-    """Text compared without case, accents or extra spaces: names match however typed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    """Text compared without case, accents, apostrophes or extra spaces: names match however
+    typed (the search's folding, with spaces evened out)."""
+    return " ".join(search_text.fold(text).split())
 
 
 def closest(value: str, choices: Iterable[str], limit: int = 3, cutoff: float = 50) -> list[str]:
@@ -157,7 +154,7 @@ def parse_status(value: str) -> str:
         return "active"
     status = _STATUS_NAMES.get(fold(value))
     if status is None:
-        allowed = or_list([f"{v} ({label})" for v, label in STATUSES.items()])
+        allowed = or_list([f"{v} ({label})" for v, label in STATUS_LABELS.items()])
         raise ValueError(f"Enter one of {allowed}")
     return status
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from opensend.directory.words import STATUS_LABELS, WEEKDAY_NAMES
+
 LABELS = {
     "name": "Name",
     "description": "Description",
@@ -32,13 +34,6 @@ LABELS = {
     "cost_options": "Prices",
     "contacts": "Contacts",
     "service_areas": "Area covered",
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-STATUSES = {
-    "active": "Open",
-    "temporarily closed": "Temporarily closed",
-    "inactive": "Not running",
-    "defunct": "Closed for good",
 }
 
 
@@ -131,7 +126,7 @@ def describe(field: str, value: object, names: dict[str, str]) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if field == "status":
-        return STATUSES.get(str(value), str(value))
+        return STATUS_LABELS.get(str(value), str(value))
     if field == "provider":
         return names.get(str(value), "An unknown provider")
     return str(value)
@@ -142,7 +137,7 @@ def describe_item(field: str, item: Any, names: dict[str, str]) -> str:
     if field in ("terms", "locations"):
         return names.get(str(item), "A removed item")
     if field == "opening_times":
-        return f"{WEEKDAYS[int(item['weekday'])]} {item['opens_at']} to {item['closes_at']}"
+        return f"{WEEKDAY_NAMES[int(item['weekday'])]} {item['opens_at']} to {item['closes_at']}"
     if field == "cost_options":
         amount = f" £{item['amount']}" if item.get("amount") is not None else ""
         extra = f" ({item['amount_description']})" if item.get("amount_description") else ""

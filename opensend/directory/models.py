@@ -14,7 +14,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-AGE_LIMIT = 25  # the Local Offer covers children and young people aged 0 to 25
+from opensend.directory.words import AGE_LIMIT, STATUS_LABELS, WEEKDAY_NAMES
+
 age_validators = [MinValueValidator(0), MaxValueValidator(AGE_LIMIT)]
 
 
@@ -181,10 +182,10 @@ class LocationAccessibility(models.Model):
 
 
 class ServiceStatus(models.TextChoices):
-    ACTIVE = "active", "Open"
-    TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
-    INACTIVE = "inactive", "Not running"
-    DEFUNCT = "defunct", "Closed for good"
+    ACTIVE = "active", STATUS_LABELS["active"]
+    TEMPORARILY_CLOSED = "temporarily closed", STATUS_LABELS["temporarily closed"]
+    INACTIVE = "inactive", STATUS_LABELS["inactive"]
+    DEFUNCT = "defunct", STATUS_LABELS["defunct"]
 
 
 class Service(models.Model):
@@ -272,13 +273,13 @@ class ServiceAttribute(models.Model):
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, "Monday"
-    TUESDAY = 1, "Tuesday"
-    WEDNESDAY = 2, "Wednesday"
-    THURSDAY = 3, "Thursday"
-    FRIDAY = 4, "Friday"
-    SATURDAY = 5, "Saturday"
-    SUNDAY = 6, "Sunday"
+    MONDAY = 0, WEEKDAY_NAMES[0]
+    TUESDAY = 1, WEEKDAY_NAMES[1]
+    WEDNESDAY = 2, WEEKDAY_NAMES[2]
+    THURSDAY = 3, WEEKDAY_NAMES[3]
+    FRIDAY = 4, WEEKDAY_NAMES[4]
+    SATURDAY = 5, WEEKDAY_NAMES[5]
+    SUNDAY = 6, WEEKDAY_NAMES[6]
 
 
 class OpeningTime(models.Model):

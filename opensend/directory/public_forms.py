@@ -15,19 +15,12 @@ from django import forms
 from opensend.directory import geography
 from opensend.directory.models import AGE_LIMIT, SuggestionTopic
 from opensend.directory.search import SearchQuery
+from opensend.directory.words import WEEKDAY_NAMES
 
 KEYWORD_LIMIT = 200
 PER_PAGE = 20
 MILES = (1, 2, 5, 10, 20)
-DAYS = (
-    ("mon", "Monday"),
-    ("tue", "Tuesday"),
-    ("wed", "Wednesday"),
-    ("thu", "Thursday"),
-    ("fri", "Friday"),
-    ("sat", "Saturday"),
-    ("sun", "Sunday"),
-)
+DAYS = tuple((name[:3].lower(), name) for name in WEEKDAY_NAMES)
 DAY_NUMBERS = {code: number for number, (code, _) in enumerate(DAYS)}
 
 

@@ -22,6 +22,7 @@ from opensend.directory.models import (
     TaxonomyTerm,
     Vocabulary,
 )
+from opensend.directory.words import AGE_LIMIT
 
 # The service's own fields, in the order forms and differences show them.
 FIELDS = (
@@ -122,7 +123,7 @@ def _with_age_groups(term_ids: list[str], service: Service) -> set[str]:
     age_groups = {str(t.pk): t for t in terms}
     chosen = {t for t in term_ids if t not in age_groups}
     low = service.minimum_age if service.minimum_age is not None else 0
-    high = service.maximum_age if service.maximum_age is not None else 25
+    high = service.maximum_age if service.maximum_age is not None else AGE_LIMIT
     for key, term in age_groups.items():
         bounded = term.minimum_age is not None and term.maximum_age is not None
         if term.is_active and bounded and term.minimum_age <= high and low <= term.maximum_age:

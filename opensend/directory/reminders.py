@@ -26,6 +26,7 @@ from opensend.accounts.models import User
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.directory.models import ReviewReminder, Service
 from opensend.directory.queries import HIDDEN_FROM_SEARCH, REVIEW_INTERVAL, published_services
+from opensend.directory.words import count_of
 
 REMINDER_INTERVAL = timedelta(days=28)  # no second reminder about a service within this
 SUBJECT = "Please check your services in the Local Offer"
@@ -65,25 +66,21 @@ class ReminderSummary:
     def lines(self) -> list[str]:
         """The summary in words, one line each, for the command's output."""
         verb = "Would email" if self.dry_run else "Emailed"
-        lines = [f"{_count(self.due, 'service')} due a reminder"]
+        lines = [f"{count_of(self.due, 'service')} due a reminder"]
         for email in self.emails:
             state = f"NOT SENT ({email.problem})" if email.problem else verb
             via = " (the local authority's directory editors)" if email.to_local_authority else ""
             lines.append(
                 f"{state} {', '.join(email.recipients)}{via} about "
-                f"{_count(len(email.services), 'service')} of {', '.join(email.providers)}"
+                f"{count_of(len(email.services), 'service')} of {', '.join(email.providers)}"
             )
         if self.unreachable:
             names = ", ".join(f"{s.name} ({s.provider.name})" for s in self.unreachable)
             lines.append(
-                f"Nobody to email about {_count(len(self.unreachable), 'service')}: {names}. "
+                f"Nobody to email about {count_of(len(self.unreachable), 'service')}: {names}. "
                 "Add a directory editor at the local authority"
             )
         return lines
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def services_due(now=None) -> QuerySet[Service]:

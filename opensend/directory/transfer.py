@@ -29,6 +29,7 @@ from opensend.core.models import AccessEvent
 from opensend.directory import csv_format
 from opensend.directory.transfer_export import export_rows
 from opensend.directory.transfer_import import Progress, RowOutcome, _apply, _Planner
+from opensend.directory.words import count_of
 
 
 class TransferRefused(Exception):
@@ -64,22 +65,18 @@ class ImportReport:
         verb = "Checked" if self.dry_run else "Imported"
         would = " would be" if self.dry_run else ""
         parts = [
-            f"{verb} {self.file_name}: {_count(self.rows, 'service')};{would} "
+            f"{verb} {self.file_name}: {count_of(self.rows, 'service')};{would} "
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged"
         ]
         if self.providers_added:
-            parts.append(f"{_count(len(self.providers_added), 'new provider')}")
+            parts.append(f"{count_of(len(self.providers_added), 'new provider')}")
         if self.venues_added:
-            parts.append(f"{_count(len(self.venues_added), 'new venue')}")
+            parts.append(f"{count_of(len(self.venues_added), 'new venue')}")
         if self.waiting:
-            parts.append(f"{_count(self.waiting, 'change')}{would or ''} waiting for review")
+            parts.append(f"{count_of(self.waiting, 'change')}{would or ''} waiting for review")
         if self.dry_run:
             parts.append("nothing was saved (dry run)")
         return "; ".join(parts)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 # Export -----------------------------------------------------------------------------------------
