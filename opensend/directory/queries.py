@@ -62,9 +62,12 @@ def is_overdue_for_review(service: Service, today=None) -> bool:
     return service.assured_date is None or service.assured_date < today - REVIEW_INTERVAL
 
 
-def term_ancestors() -> dict[str, list[str]]:
-    """Each term id with the ids of the broader terms above it."""
-    parents = {str(pk): (str(parent) if parent else None) for pk, parent in _term_parents()}
+def term_ancestors(rows=None) -> dict[str, list[str]]:
+    """Each term id with the ids of the broader terms above it; `rows` are (id, parent id)
+    pairs, read from the database when not given."""
+    if rows is None:
+        rows = TaxonomyTerm.objects.values_list("pk", "parent_id")
+    parents = {str(pk): (str(parent) if parent else None) for pk, parent in rows}
     result = {}
     for term in parents:
         chain, seen = [], {term}
@@ -77,8 +80,10 @@ def term_ancestors() -> dict[str, list[str]]:
     return result
 
 
-def _term_parents():
-    return TaxonomyTerm.objects.values_list("pk", "parent_id")
+def with_narrower_terms(term_id) -> set[str]:
+    """The term and every term under it, at any depth."""
+    term = str(term_id)
+    return {t for t, above in term_ancestors().items() if t == term or term in above}
 
 
 def terms_of(vocabulary: str, active_only: bool = True) -> QuerySet[TaxonomyTerm]:
@@ -90,10 +95,9 @@ def index_documents() -> list[search.ServiceDocument]:
     """Every published service as a search document; those not running are unlisted (the
     public search leaves them out, the ORUK feed keeps them). Read as plain rows, one query per
     table: building model instances took most of the time for thousands of services."""
-    ancestors = term_ancestors()
-    taxonomy_of = {
-        str(pk): str(tax) for pk, tax in TaxonomyTerm.objects.values_list("pk", "taxonomy")
-    }
+    terms_table = list(TaxonomyTerm.objects.values_list("pk", "parent_id", "taxonomy_id"))
+    ancestors = term_ancestors((pk, parent) for pk, parent, _taxonomy in terms_table)
+    taxonomy_of = {str(pk): str(taxonomy) for pk, _parent, taxonomy in terms_table}
     published = published_services()
     terms = _grouped(
         ServiceAttribute.objects.filter(service__in=published).values_list(
@@ -167,19 +171,11 @@ def _grouped(rows) -> dict:
 
 
 def index_version() -> tuple:
-    """Changes whenever anything the search index holds changes."""
+    """Changes whenever anything the search index holds changes: every write to what a service
+    shows (its details, provider, venues, terms) moves the service's `last_modified`
+    (`services._touch_services`), and publishing or removing one changes the count."""
     services = published_services().aggregate(n=Count("pk"), latest=Max("last_modified"))
-    terms = TaxonomyTerm.objects.aggregate(n=Count("pk"), latest=Max("modified_at"))
-    providers = Provider.objects.aggregate(latest=Max("modified_at"))
-    locations = Location.objects.aggregate(latest=Max("modified_at"))
-    return (
-        services["n"],
-        services["latest"],
-        terms["n"],
-        terms["latest"],
-        providers["latest"],
-        locations["latest"],
-    )
+    return services["n"], services["latest"]
 
 
 class _IndexCache:

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from opensend.core.services import save_as
-from opensend.directory import notifications, records
+from opensend.directory import notifications, queries, records
 from opensend.directory.models import (
     ChangeSuggestion,
     GuidancePage,
@@ -188,7 +188,9 @@ def save_taxonomy(*, actor, taxonomy: Taxonomy) -> Taxonomy:
 def save_term(*, actor, term: TaxonomyTerm) -> TaxonomyTerm:
     term.modified_at = timezone.now()
     save_as(term, actor)
-    _touch_services(Service.objects.filter(terms=term))
+    # a service tagged with a narrower term is found under this one too: moving this term
+    # under another broader term changes what those services are found under
+    _touch_services(Service.objects.filter(terms__in=queries.with_narrower_terms(term.pk)))
     return term
 
 
