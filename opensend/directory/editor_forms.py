@@ -119,13 +119,15 @@ class ServiceForm(forms.Form):
         super().__init__(*args, initial=self._initial(self.original), **kwargs)
         chosen = self.original.get("terms", [])
         for name, vocabulary, label, hint in TERM_VOCABULARIES:
+            choices = term_choices(vocabulary, chosen)
             self.fields[name] = forms.MultipleChoiceField(
                 label=label,
                 help_text=hint,
                 required=False,
-                choices=term_choices(vocabulary, chosen),
+                choices=choices,
                 widget=forms.CheckboxSelectMultiple,
             )
+            self.initial[name] = [value for value, _ in choices if value in chosen]
         self.fields["locations"].choices = [
             (str(loc.pk), f"{loc.name}, {loc.postal_code}" if loc.postal_code else loc.name)
             for loc in Location.objects.filter(provider=provider)
@@ -158,12 +160,6 @@ class ServiceForm(forms.Form):
         initial["is_free"] = "yes" if snapshot.get("is_free") else "no"
         initial["referral_required"] = "yes" if snapshot.get("referral_required") else "no"
         initial["locations"] = snapshot.get("locations", [])
-        chosen = set(snapshot.get("terms", []))
-        for name, vocabulary, _label, _hint in TERM_VOCABULARIES:
-            ids = {
-                str(t) for t in terms_of(vocabulary, active_only=False).values_list("pk", flat=True)
-            }
-            initial[name] = sorted(chosen & ids)
         days: dict[int, list[str]] = {}
         for row in snapshot.get("opening_times", []):
             days.setdefault(int(row["weekday"]), []).append(f"{row['opens_at']}-{row['closes_at']}")

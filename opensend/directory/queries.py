@@ -2,6 +2,7 @@
 
 import gc
 import threading
+import uuid
 from datetime import timedelta
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
@@ -219,8 +220,6 @@ def forget_search_index() -> None:
 
 def services_by_key(keys: list[int]) -> dict[int, Service]:
     """Published services for search hits, with what a result shows, by search key."""
-    import uuid
-
     services = (
         published_services()
         .filter(pk__in=[uuid.UUID(int=key) for key in keys])
