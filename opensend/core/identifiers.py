@@ -1,4 +1,5 @@
-"""Pupil and learner identifiers: the Unique Pupil Number (UPN) and Unique Learner Number (ULN).
+"""Identifiers: the Unique Pupil Number (UPN), the Unique Learner Number (ULN), and record ids
+(UUIDs, `as_uuid`).
 
 Pure functions, no Django. Each `*_problem` function returns None for a valid value, or a sentence
 saying what is wrong and how to fix it, so forms and imports give the same message.
@@ -13,6 +14,8 @@ ULN (ESFA Learner Record Service): 10 digits. Weight digits 1-9 by 10 down to 2,
 remainder modulo 11; the tenth digit must equal 10 minus that remainder (a remainder of 0 is never
 issued).
 """
+
+import uuid
 
 UPN_ALPHABET = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
 UPN_LENGTH = 13
@@ -93,3 +96,22 @@ def make_uln(first_nine: int) -> str | None:
     body = f"{first_nine:09d}"
     check = uln_check_digit(body)
     return None if check is None else body + str(check)
+
+
+LONGEST_UUID = 45  # "urn:uuid:" and a hyphenated UUID; the canonical form is 36
+
+
+def as_uuid(value: object) -> uuid.UUID | None:
+    """A UUID from a UUID or its text in any of Python's spellings, or None for anything else
+    (including text too long to be one, read without trying)."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text or len(text) > LONGEST_UUID:
+        return None
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None

@@ -8,7 +8,6 @@ published is "page not found". Search pages read the cached search index
 
 import math
 import re
-import uuid
 from dataclasses import replace
 from urllib.parse import urlencode
 
@@ -22,6 +21,7 @@ from markupsafe import Markup
 from opensend.accounts.models import Organisation
 from opensend.accounts.roles import OrganisationKind
 from opensend.core.access import public
+from opensend.core.identifiers import as_uuid
 from opensend.directory import geography, guidance, queries, services, shortlist
 from opensend.directory.models import GuidancePage, ServiceStatus, Vocabulary, Weekday
 from opensend.directory.public_forms import (
@@ -76,17 +76,8 @@ def _not_found(request, what: str = "service"):
     return _render(request, "not_found.html", {"what": what}, status=404)
 
 
-def _as_uuid(value) -> uuid.UUID | None:
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value)) if value and len(str(value)) <= 45 else None
-    except ValueError:
-        return None
-
-
 def _published_service(service_id):
-    identifier = _as_uuid(service_id)
+    identifier = as_uuid(service_id)
     if identifier is None:
         return None
     return queries.published_services().select_related("provider").filter(pk=identifier).first()

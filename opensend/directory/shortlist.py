@@ -12,26 +12,13 @@ import uuid
 from collections.abc import Iterable, MutableMapping
 from typing import Any
 
+from opensend.core.identifiers import as_uuid
+
 Session = MutableMapping[str, Any]
 
 SESSION_KEY = "local_offer_shortlist"
 LIMIT = 50
-_LONGEST_ID = 45  # "urn:uuid:" and a hyphenated UUID; the canonical form is 36
 _MOST_PIECES = LIMIT * 4  # pieces of a shared list looked at before giving up
-
-
-def _as_id(value: object) -> uuid.UUID | None:
-    if isinstance(value, uuid.UUID):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if not text or len(text) > _LONGEST_ID:
-        return None
-    try:
-        return uuid.UUID(text)
-    except ValueError:
-        return None
 
 
 def _unique(
@@ -42,7 +29,7 @@ def _unique(
     for looked, value in enumerate(values):
         if len(found) >= limit or (most is not None and looked >= most):
             break
-        identifier = _as_id(value)
+        identifier = as_uuid(value)
         if identifier is not None and identifier not in seen:
             seen.add(identifier)
             found.append(identifier)
@@ -78,7 +65,7 @@ def _store(session: Session, values: list[uuid.UUID]) -> None:
 
 
 def contains(session: Session, service_id: object) -> bool:
-    identifier = _as_id(str(service_id))
+    identifier = as_uuid(str(service_id))
     return identifier is not None and identifier in ids(session)
 
 
@@ -88,7 +75,7 @@ def is_full(session: Session) -> bool:
 
 def add(session: Session, service_id: object) -> bool:
     """Add a service; False when it was already there, the list is full or the id is not one."""
-    identifier = _as_id(str(service_id))
+    identifier = as_uuid(str(service_id))
     current = ids(session)
     if identifier is None or identifier in current or len(current) >= LIMIT:
         return False
@@ -98,7 +85,7 @@ def add(session: Session, service_id: object) -> bool:
 
 def remove(session: Session, service_id: object) -> bool:
     """Remove a service; False when it was not there."""
-    identifier = _as_id(str(service_id))
+    identifier = as_uuid(str(service_id))
     current = ids(session)
     if identifier is None or identifier not in current:
         return False

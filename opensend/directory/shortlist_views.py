@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from opensend.core.access import public
+from opensend.core.identifiers import as_uuid
 from opensend.directory import queries, shortlist
 from opensend.directory.public_views import (
     BACK_LIMIT,
-    _as_uuid,
     _published_service,
     _render,
     _row,
@@ -85,7 +85,7 @@ def shortlist_add(request):
 def shortlist_remove(request):
     if request.method != "POST":
         return redirect("local_offer:shortlist")
-    identifier = _as_uuid(request.POST.get("service"))
+    identifier = as_uuid(request.POST.get("service"))
     service = _published_service(identifier) if identifier else None
     removed = identifier is not None and shortlist.remove(request.local_offer_shortlist, identifier)
     name = service.name if service else "The service"

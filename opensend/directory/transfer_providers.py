@@ -7,6 +7,7 @@ each row's provider and venues, and collects the providers and venues the file a
 import uuid
 from dataclasses import dataclass
 
+from opensend.core.identifiers import as_uuid
 from opensend.directory import csv_values, geography
 from opensend.directory.csv_layout import ServiceRow
 from opensend.directory.csv_values import fold, or_list
@@ -59,7 +60,7 @@ class _ProviderChecks:
         """Providers the file adds: names not in the directory, given a description."""
         for row in rows:
             name, description = row.provider, row.provider_description
-            if not description or self.providers_named.get(fold(name)) or _as_uuid(name):
+            if not description or self.providers_named.get(fold(name)) or as_uuid(name):
                 continue
             if not self.reviewer:
                 self.problem(
@@ -89,7 +90,7 @@ class _ProviderChecks:
 
     def provider(self, row: ServiceRow) -> "Provider | _NewProvider | None":
         value = row.provider
-        if (pk := _as_uuid(value)) is not None:
+        if (pk := as_uuid(value)) is not None:
             provider = self.providers.get(pk)
             if provider is None:
                 self.problem(
@@ -187,7 +188,7 @@ class _ProviderChecks:
     def venue(self, row: ServiceRow, provider, item: str):
         name = provider.name
         existing = self.venues_of.get(provider.pk, []) if isinstance(provider, Provider) else []
-        if (pk := _as_uuid(item)) is not None:
+        if (pk := as_uuid(item)) is not None:
             venue = next((v for v in existing if v.pk == pk), None)
             if venue is None:
                 self.problem(row, "venues", item, f"{name} has no venue with this id")
@@ -246,13 +247,6 @@ class _ProviderChecks:
             f"{name} has no venue called {item}. {listed} To add a venue, give its name here and "
             "fill in venue_address, venue_town and venue_postcode",
         )
-        return None
-
-
-def _as_uuid(value: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value)
-    except ValueError:
         return None
 
 

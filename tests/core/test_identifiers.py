@@ -95,3 +95,16 @@ def test_make_upn_builds_valid_upns(la, establishment, year, serial):
 def test_any_text_gets_an_answer_not_an_exception(text):
     assert isinstance(is_valid_upn(text), bool)
     assert isinstance(is_valid_uln(text), bool)
+
+
+def test_record_ids_are_read_or_refused():
+    import uuid
+
+    from opensend.core.identifiers import as_uuid
+
+    known = uuid.UUID("12345678-1234-5678-1234-567812345678")
+    assert as_uuid(known) is known
+    assert as_uuid(" 12345678-1234-5678-1234-567812345678 ") == known
+    assert as_uuid("urn:uuid:12345678-1234-5678-1234-567812345678") == known
+    for value in ("", "not an id", "1" * 200, None, 7):
+        assert as_uuid(value) is None
