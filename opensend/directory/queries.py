@@ -265,14 +265,21 @@ def review_queue(user) -> QuerySet[ServiceRevision]:
     )
 
 
-def overdue_services(user, today=None) -> QuerySet[Service]:
-    """Published, running services not reviewed for six months, longest first."""
+def overdue_for_review(services: QuerySet[Service], today=None) -> QuerySet[Service]:
+    """Those of `services` that are published, running and not reviewed for six months
+    (families see a warning; providers are reminded)."""
     today = today or timezone.localdate()
     return (
-        services_editable_by(user)
-        .filter(is_published=True)
+        services.filter(is_published=True)
         .exclude(status__in=HIDDEN_FROM_SEARCH)
         .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=today - REVIEW_INTERVAL))
+    )
+
+
+def overdue_services(user, today=None) -> QuerySet[Service]:
+    """The user's services overdue for review, longest first."""
+    return (
+        overdue_for_review(services_editable_by(user), today)
         .select_related("provider")
         .order_by("assured_date", "name")
     )

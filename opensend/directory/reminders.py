@@ -18,14 +18,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from opensend.accounts.models import User
 from opensend.accounts.roles import OrganisationKind, Role
 from opensend.directory.models import ReviewReminder, Service
-from opensend.directory.queries import HIDDEN_FROM_SEARCH, REVIEW_INTERVAL, published_services
+from opensend.directory.queries import REVIEW_INTERVAL, overdue_for_review
 from opensend.directory.words import count_of
 
 REMINDER_INTERVAL = timedelta(days=28)  # no second reminder about a service within this
@@ -89,9 +89,7 @@ def services_due(now=None) -> QuerySet[Service]:
     today = timezone.localdate(now)
     recently = ReviewReminder.objects.filter(sent_at__gt=now - REMINDER_INTERVAL)
     return (
-        published_services()
-        .exclude(status__in=HIDDEN_FROM_SEARCH)
-        .filter(Q(assured_date__isnull=True) | Q(assured_date__lt=today - REVIEW_INTERVAL))
+        overdue_for_review(Service.objects.all(), today)
         .exclude(pk__in=recently.values("service_id"))
         .select_related("provider", "provider__account_organisation")
         .order_by("provider__name", "name")
