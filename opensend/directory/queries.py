@@ -196,7 +196,9 @@ class _IndexCache:
                 # The index is hundreds of thousands of long-lived objects without cycles:
                 # take them out of the cyclic collector's reach, or each full collection
                 # scans them all (an 80 ms pause in a search now and then). Replaced indexes
-                # are still freed by reference counting.
+                # are still freed by reference counting. Collect first, so no cyclic garbage
+                # of the moment is frozen with them.
+                gc.collect()
                 gc.freeze()
             return self._index
 
